@@ -1,0 +1,70 @@
+package org.clusterbridge.api;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Reads query parameters taken as strings, so a malformed value is a 400 naming the parameter (JAX-RS would
+ * answer 404 for a query parameter it cannot convert).
+ */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    public static Integer integer(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "must be a whole number");
+        }
+    }
+
+    public static LocalDate date(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be a date (YYYY-MM-DD)");
+        }
+    }
+
+    public static UUID uuid(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "must be a UUID");
+        }
+    }
+
+    /** Accepts the constant's name in any case, and with hyphens for underscores. */
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String normalized = raw.trim().replace('-', '_').toUpperCase(Locale.ROOT);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(normalized)) {
+                return constant;
+            }
+        }
+        throw ProblemException.invalid(name, "unknown value \"" + raw + "\"; allowed: "
+                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+    }
+
+    public static PageRequest page(String page, String size) {
+        return PageRequest.of(integer("page", page), integer("size", size));
+    }
+}

@@ -1,0 +1,64 @@
+package org.clusterbridge.events.views;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+
+/**
+ * Rebuilds the views fed by one incoming channel: clears them, then rewinds this instance's consumers of the
+ * channel to the beginning of their partitions. Views converge to the state the topic describes.
+ */
+@Path("/api/admin/views")
+@Tag(name = "Administration")
+@Blocking
+public class ViewRebuildResource {
+
+    private final Instance<RebuildableView> views;
+    private final KafkaClientService kafka;
+
+    ViewRebuildResource(Instance<RebuildableView> views, KafkaClientService kafka) {
+        this.views = views;
+        this.kafka = kafka;
+    }
+
+    public record Rebuild(String channel, List<String> views, List<String> partitions) {
+    }
+
+    @POST
+    @Path("/{channel}/rebuild")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rebuild the views fed by a channel from the beginning of its topic")
+    public Rebuild rebuild(@PathParam("channel") String channel) {
+        List<RebuildableView> matching = views.stream().filter(view -> view.channel().equals(channel)).toList();
+        if (matching.isEmpty()) {
+            throw new NotFoundException("no view is fed by channel " + channel);
+        }
+        matching.forEach(RebuildableView::clear);
+        Set<String> partitions = new TreeSet<>();
+        for (KafkaConsumer<Object, Object> consumer : kafka.getConsumers(channel)) {
+            consumer.runOnPollingThread(c -> {
+                Set<TopicPartition> assigned = c.assignment();
+                c.seekToBeginning(assigned);
+                assigned.forEach(partition -> partitions.add(partition.toString()));
+            }).await().indefinitely();
+        }
+        return new Rebuild(channel, matching.stream().map(view -> view.getClass().getSimpleName()).toList(),
+                List.copyOf(partitions));
+    }
+}
