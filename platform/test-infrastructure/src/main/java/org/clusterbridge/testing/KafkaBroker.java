@@ -27,7 +27,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final boolean deleteOnClose;
-    private final String clusterId = Uuid.randomUuid().toString();
+    private final String clusterId;
     private KafkaRaftServer server;
 
     public KafkaBroker(Path logDir, int port, int controllerPort, boolean deleteOnClose) {
@@ -35,6 +35,25 @@ public final class KafkaBroker implements AutoCloseable {
         this.port = port;
         this.controllerPort = controllerPort;
         this.deleteOnClose = deleteOnClose;
+        this.clusterId = existingClusterId(logDir);
+    }
+
+    /** A formatted log directory keeps its cluster id; a new one gets a fresh id. */
+    private static String existingClusterId(Path logDir) {
+        Path meta = logDir.resolve("meta.properties");
+        if (Files.exists(meta)) {
+            Properties properties = new Properties();
+            try (var in = Files.newInputStream(meta)) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String id = properties.getProperty("cluster.id");
+            if (id != null) {
+                return id;
+            }
+        }
+        return Uuid.randomUuid().toString();
     }
 
     /** A throw-away broker on free ports, for tests. */
@@ -78,6 +97,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
     }
 
     @Override

@@ -1,0 +1,3 @@
+-- One database per PostgreSQL-backed service, as on the local stack.
+CREATE DATABASE cluster;
+CREATE DATABASE funding;

@@ -1,0 +1,266 @@
+package org.clusterbridge.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.clusterbridge.localstack.StackSettings.ServiceSpec;
+import org.clusterbridge.testing.KafkaBroker;
+import org.clusterbridge.testing.LoopbackPorts;
+import org.clusterbridge.testing.MongoWireServer;
+import org.clusterbridge.testing.PostgresServer;
+
+/**
+ * The whole system on one machine without Docker: a real Kafka broker (KRaft, in this JVM), a real PostgreSQL
+ * (embedded binaries), a MongoDB-wire server, then the three services as child processes, then the seed data.
+ * Data stays in {@code .local-stack/} between runs; Ctrl-C stops everything that was started.
+ */
+public final class LocalStack {
+
+    private static final PrintStream OUT = System.out;
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final List<Logger> QUIET = List.of(Logger.getLogger(""), Logger.getLogger("org.apache.kafka"),
+            Logger.getLogger("kafka"), Logger.getLogger("state.change.logger"), Logger.getLogger("io.zonky"),
+            Logger.getLogger("de.bwaldvogel"));
+
+    private final StackSettings settings;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private KafkaBroker kafka;
+    private PostgresServer postgres;
+    private MongoWireServer mongo;
+
+    LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        StackSettings settings;
+        try {
+            settings = StackSettings.from(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            if (!"help".equals(e.getMessage())) {
+                OUT.println(e.getMessage());
+            }
+            OUT.println(StackSettings.usage());
+            System.exit("help".equals(e.getMessage()) ? 0 : 2);
+            return;
+        }
+        QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
+
+        LocalStack stack = new LocalStack(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            OUT.println();
+            OUT.println("ERROR: " + (e instanceof StackException ? e.getMessage() : e.toString()));
+            System.exit(1);
+        }
+        OUT.println("Press Ctrl-C to stop everything.");
+        stopped.await();
+    }
+
+    void start() throws Exception {
+        long begin = System.nanoTime();
+        Files.createDirectories(settings.dataDir());
+        acquireLock();
+        checkPortsFree();
+        OUT.printf("ClusterBridge local stack, data in %s%n", settings.dataDir());
+
+        step("Kafka (KRaft) on 127.0.0.1:" + settings.kafkaPort(), () -> {
+            kafka = new KafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                    settings.kafkaControllerPort(), false).start();
+        });
+        step("PostgreSQL on 127.0.0.1:" + settings.postgresPort(), () -> {
+            postgres = new PostgresServer(settings.dataDir().resolve("postgres"), settings.postgresPort(), false)
+                    .start();
+            settings.services().stream().filter(s -> s.store().equals("postgresql"))
+                    .forEach(s -> postgres.database(s.database()));
+        });
+        step("MongoDB-wire server on 127.0.0.1:" + settings.mongoPort(), () -> {
+            mongo = MongoWireServer.persistent(settings.dataDir().resolve("mongo.mv"), settings.mongoPort()).start();
+        });
+
+        Path logs = settings.dataDir().resolve("logs");
+        for (ServiceSpec spec : settings.services()) {
+            ServiceProcess service = new ServiceProcess(spec, settings.root(), logs);
+            services.add(service);
+            service.start(serviceProperties(spec));
+        }
+        OUT.printf("  starting %s (logs in %s)%n",
+                String.join(", ", settings.services().stream().map(ServiceSpec::name).toList()), logs);
+        for (ServiceProcess service : services) {
+            long started = System.nanoTime();
+            if (!service.awaitReady(Duration.ofMinutes(3))) {
+                throw new StackException(service.spec().name() + " did not become ready; last lines of "
+                        + service.log() + ":" + System.lineSeparator() + service.tail(30));
+            }
+            OUT.printf("  %-16s ready on %s (%s)%n", service.spec().name(), service.spec().baseUrl(),
+                    seconds(started));
+        }
+
+        if (settings.seed()) {
+            seed();
+        }
+        OUT.printf("%nUp in %s.%n", seconds(begin));
+        printUrls();
+    }
+
+    private void seed() throws IOException, InterruptedException {
+        OUT.println("Loading the seed data through the APIs:");
+        String clusterUrl = settings.services().get(0).baseUrl();
+        SeedImporter importer = new SeedImporter(clusterUrl, Duration.ofSeconds(60));
+        List<SeedImporter.Outcome> outcomes = List.of(
+                importer.load("clusters", "clusters.json", clusterUrl + "/api/clusters"),
+                importer.load("agreements", "agreements.json", settings.services().get(1).baseUrl() + "/api/agreements"),
+                importer.load("funding figures", "funding-figures.json",
+                        settings.services().get(2).baseUrl() + "/api/funding-figures"));
+        for (SeedImporter.Outcome outcome : outcomes) {
+            OUT.printf("  %-16s %3d loaded (%d new, %d already there%s)%n", outcome.what(), outcome.total(),
+                    outcome.created(), outcome.existing(), outcome.failed() > 0 ? ", " + outcome.failed() + " refused" : "");
+        }
+    }
+
+    private void printUrls() {
+        OUT.println();
+        OUT.printf("  %-16s %-24s %-38s %s%n", "service", "API", "Swagger UI", "health");
+        for (ServiceSpec spec : settings.services()) {
+            OUT.printf("  %-16s %-24s %-38s %s%n", spec.name(), spec.baseUrl() + "/api",
+                    spec.baseUrl() + "/q/swagger-ui", spec.baseUrl() + "/q/health");
+        }
+        OUT.printf("  Kafka %s, PostgreSQL jdbc:postgresql://127.0.0.1:%d (user postgres), MongoDB %s%n",
+                kafka.bootstrapServers(), settings.postgresPort(), mongo.connectionString());
+    }
+
+    private List<String> serviceProperties(ServiceSpec spec) {
+        List<String> properties = new ArrayList<>();
+        properties.add("-Dquarkus.http.port=" + spec.port());
+        properties.add("-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
+        if (spec.store().equals("postgresql")) {
+            properties.add("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/"
+                    + spec.database());
+            properties.add("-Dquarkus.datasource.username=" + PostgresServer.USER);
+            properties.add("-Dquarkus.datasource.password=" + PostgresServer.PASSWORD);
+        } else {
+            properties.add("-Dquarkus.mongodb.connection-string=" + mongo.connectionString());
+        }
+        return properties;
+    }
+
+    /** Stops what was started, services first; safe to call more than once. */
+    synchronized void stop() {
+        if (lock == null) {
+            return;
+        }
+        OUT.println();
+        OUT.println("Stopping the local stack...");
+        services.parallelStream().forEach(ServiceProcess::stop);
+        services.clear();
+        quietly(() -> mongo.stop(), mongo);
+        quietly(() -> kafka.stop(), kafka);
+        quietly(() -> postgres.stop(), postgres);
+        try {
+            lock.release();
+            lockChannel.close();
+            Files.deleteIfExists(lockFile());
+        } catch (IOException e) {
+            // the lock goes with the process anyway
+        }
+        lock = null;
+        OUT.println("Stopped.");
+    }
+
+    private void acquireLock() throws IOException {
+        lockChannel = FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.READ);
+        lock = lockChannel.tryLock();
+        if (lock == null) {
+            String owner = Files.readString(lockFile(), StandardCharsets.UTF_8).trim();
+            lockChannel.close();
+            throw new StackException("a local stack is already running on " + settings.dataDir()
+                    + (owner.isEmpty() ? "" : " (" + owner + ")")
+                    + ". Stop it with Ctrl-C in its terminal, or start another one with --data DIR and other ports.");
+        }
+        lockChannel.truncate(0);
+        lockChannel.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid())
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Path lockFile() {
+        return settings.dataDir().resolve("local-stack.lock");
+    }
+
+    private void checkPortsFree() {
+        List<String> busy = new ArrayList<>();
+        check(busy, "Kafka", "--kafka-port", settings.kafkaPort());
+        check(busy, "the Kafka controller", "--kafka-controller-port", settings.kafkaControllerPort());
+        check(busy, "PostgreSQL", "--postgres-port", settings.postgresPort());
+        check(busy, "MongoDB", "--mongo-port", settings.mongoPort());
+        settings.services().forEach(s -> check(busy, s.name(), "--" + s.name() + "-port", s.port()));
+        if (!busy.isEmpty()) {
+            throw new StackException("ports in use by another program:" + System.lineSeparator() + "  "
+                    + String.join(System.lineSeparator() + "  ", busy));
+        }
+    }
+
+    private static void check(List<String> busy, String what, String flag, int port) {
+        if (LoopbackPorts.inUse(port)) {
+            busy.add(port + " (" + what + "): choose another with " + flag);
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void step(String what, Step step) {
+        long started = System.nanoTime();
+        OUT.printf("  starting %s ... ", what);
+        try {
+            step.run();
+        } catch (Exception e) {
+            OUT.println("failed");
+            throw new StackException(what + " did not start: " + e.getMessage());
+        }
+        OUT.printf("ready (%s)%n", seconds(started));
+    }
+
+    private static void quietly(Runnable action, Object target) {
+        if (target == null) {
+            return;
+        }
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            OUT.println("  (while stopping: " + e.getMessage() + ")");
+        }
+    }
+
+    private static String seconds(long startNanos) {
+        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    static final class StackException extends RuntimeException {
+        StackException(String message) {
+            super(message);
+        }
+    }
+}
