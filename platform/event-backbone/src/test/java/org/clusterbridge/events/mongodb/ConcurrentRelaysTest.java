@@ -1,0 +1,148 @@
+package org.clusterbridge.events.mongodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clusterbridge.events.BackboneConfig;
+import org.clusterbridge.events.CloudEvents;
+import org.clusterbridge.events.outbox.EventPublisher;
+import org.clusterbridge.events.outbox.OutboxRelay;
+import org.clusterbridge.events.outbox.OutboxStore;
+import org.clusterbridge.events.postgresql.PostgresOutbox;
+import org.clusterbridge.events.sample.SampleService;
+import org.clusterbridge.testing.TopicRecords;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Several relays on one store, as several instances of a service on one database would run: the service's own
+ * relay plus two more per store, all publishing while writers write. Every aggregate's events reach Kafka
+ * exactly once and in order.
+ */
+@QuarkusTest
+class ConcurrentRelaysTest {
+
+    private static final int KEYS_PER_STORE = 6;
+    private static final int CHANGES_PER_KEY = 25;
+
+    @Inject
+    SampleService samples;
+    @Inject
+    PostgresOutbox postgresOutbox;
+    @Inject
+    MongoOutbox mongoOutbox;
+    @Inject
+    EventPublisher publisher;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    MongoClient mongo;
+    @Inject
+    CloudEvents cloudEvents;
+    @Inject
+    BackboneConfig config;
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void relaysOfSeveralInstancesNeverPublishAnEventTwiceOrOutOfOrder() throws Exception {
+        // The other instances: relays with their own transactions (PostgreSQL) and their own lease owner (MongoDB).
+        List<OutboxStore> otherInstances = List.of(postgresOutbox, postgresOutbox,
+                new MongoOutbox(mongo, database, List.of("samples"), cloudEvents, relay, config),
+                new MongoOutbox(mongo, database, List.of("samples"), cloudEvents, relay, config));
+        List<UUID> relational = ids();
+        List<UUID> documents = ids();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger heldElsewhere = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(otherInstances.size() + 2);
+        try {
+            List<Future<?>> relays = new ArrayList<>();
+            for (OutboxStore store : otherInstances) {
+                relays.add(pool.submit(() -> {
+                    while (writing.get() || store.pendingCount() > 0) {
+                        if (store.relayBatch(7, publisher) == OutboxStore.HELD_ELSEWHERE) {
+                            heldElsewhere.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Future<?> relationalWriter = pool.submit(() -> write(relational, false));
+            Future<?> documentWriter = pool.submit(() -> write(documents, true));
+            relationalWriter.get();
+            documentWriter.get();
+            writing.set(false);
+            for (Future<?> running : relays) {
+                running.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> relay.pending() == 0);
+
+        ObjectMapper json = new ObjectMapper();
+        Map<String, List<Long>> sequences = TopicRecords.readAll(bootstrapServers, SampleService.TOPIC).stream()
+                .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.mapping(record -> {
+                    try {
+                        return json.readTree(record.value()).path("sequence").asLong();
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }, Collectors.toList())));
+        List<Long> expected = LongStream.rangeClosed(1, CHANGES_PER_KEY).boxed().toList();
+        for (UUID id : concat(relational, documents)) {
+            assertThat(sequences.get(id.toString())).as("events of %s", id).containsExactlyElementsOf(expected);
+        }
+        assertThat(heldElsewhere.get()).as("relays that found another instance relaying").isPositive();
+    }
+
+    private Void write(List<UUID> ids, boolean documents) {
+        for (int change = 1; change <= CHANGES_PER_KEY; change++) {
+            for (UUID id : ids) {
+                if (documents) {
+                    samples.writeDocument(id, "change " + change);
+                } else {
+                    samples.write(id, "change " + change);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<UUID> ids() {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < KEYS_PER_STORE; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        return ids;
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}
