@@ -1,5 +1,7 @@
 package org.clusterbridge.events.views;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import org.clusterbridge.events.CloudEvents.MalformedEventException;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Applies an incoming record to a view. The record is acknowledged (and its offset committed) only after this
@@ -28,6 +31,17 @@ public class ViewEvents {
     ViewEvents(CloudEvents cloudEvents, MeterRegistry registry) {
         this.cloudEvents = cloudEvents;
         this.registry = registry;
+    }
+
+    /** From the event's time (the producer's commit) to the view's commit: the system's propagation delay. */
+    private Timer lag(String view) {
+        return Timer.builder("clusterbridge.view.lag")
+                .description("Time from a change's commit in its owner to its application to this view")
+                .tag("view", view)
+                .publishPercentiles(0.5, 0.99)
+                .distributionStatisticExpiry(Duration.ofMinutes(3))
+                .distributionStatisticBufferLength(3)
+                .register(registry);
     }
 
     /**
@@ -49,6 +63,9 @@ public class ViewEvents {
                 boolean applied = applier.test(event);
                 registry.counter("clusterbridge.view.events", "view", view, "outcome",
                         applied ? "applied" : "stale").increment();
+                if (applied && event.time() != null) {
+                    lag(view).record(Duration.between(event.time().toInstant(), Instant.now()));
+                }
                 return;
             } catch (MalformedEventException e) {
                 registry.counter("clusterbridge.view.events", "view", view, "outcome", "malformed").increment();
