@@ -47,6 +47,60 @@ public final class LocalStack {
         this.settings = settings;
     }
 
+    /**
+     * Starts a stack from the same options as the command line (for example {@code --data DIR --kafka-port N
+     * --no-seed}) and returns it running; for system tests. {@link #stop()} stops it.
+     */
+    public static LocalStack launch(String... args) throws Exception {
+        LocalStack stack = new LocalStack(StackSettings.from(args, System.getenv()));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            stack.stop();
+            throw e;
+        }
+        return stack;
+    }
+
+    /** Base URL of a service, for example {@code http://127.0.0.1:8081} for {@code cluster-service}. */
+    public String baseUrl(String service) {
+        return service(service).spec().baseUrl();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** Takes the broker away (its data stays), as an outage would. */
+    public void stopBroker() {
+        kafka.stop();
+    }
+
+    public void startBroker() {
+        kafka.start();
+    }
+
+    /** Kills a service with SIGKILL: no shutdown hooks, no chance to finish anything. */
+    public void killService(String service) throws InterruptedException {
+        service(service).kill();
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    public void restartService(String service) throws Exception {
+        ServiceProcess process = service(service);
+        process.start(serviceProperties(process.spec()));
+        if (!process.awaitReady(Duration.ofMinutes(3))) {
+            throw new StackException(service + " did not become ready again:" + System.lineSeparator()
+                    + process.tail(30));
+        }
+    }
+
+    private ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.spec().name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
     public static void main(String[] args) throws Exception {
         StackSettings settings;
         try {
@@ -78,7 +132,7 @@ public final class LocalStack {
         stopped.await();
     }
 
-    void start() throws Exception {
+    private void start() throws Exception {
         long begin = System.nanoTime();
         Files.createDirectories(settings.dataDir());
         acquireLock();
@@ -166,7 +220,7 @@ public final class LocalStack {
     }
 
     /** Stops what was started, services first; safe to call more than once. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (lock == null) {
             return;
         }
@@ -258,7 +312,7 @@ public final class LocalStack {
         return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
     }
 
-    static final class StackException extends RuntimeException {
+    public static final class StackException extends RuntimeException {
         StackException(String message) {
             super(message);
         }

@@ -83,6 +83,12 @@ final class ServiceProcess {
         }
     }
 
+    void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     /** Asks the process to stop and waits; kills it, and whatever it started, if it does not stop in time. */
     void stop() {
         if (process == null || !process.isAlive()) {
