@@ -1,0 +1,75 @@
+package org.clusterbridge.mou.api;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.clusterbridge.api.Page;
+import org.clusterbridge.api.ProblemException;
+import org.clusterbridge.api.QueryParams;
+import org.clusterbridge.mou.events.ClusterSummary;
+import org.clusterbridge.mou.events.ClusterView;
+import org.clusterbridge.mou.service.AgreementQuery;
+import org.clusterbridge.mou.service.AgreementService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.common.annotation.Blocking;
+
+@Path("/api/clusters/{clusterId}/agreements")
+@Tag(name = "Agreements")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class ClusterAgreementsResource {
+
+    private final AgreementService service;
+    private final ClusterView clusters;
+    private final AgreementRepresentations representations;
+
+    ClusterAgreementsResource(AgreementService service, ClusterView clusters,
+            AgreementRepresentations representations) {
+        this.service = service;
+        this.clusters = clusters;
+        this.representations = representations;
+    }
+
+    @GET
+    @Operation(summary = "The agreements of a cluster", description = "Signed by the cluster as a party or "
+            + "co-signer, or by an alliance it is a member of. The cluster is named by id or slug.")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(
+            implementation = AgreementResource.AgreementPage.class)))
+    @APIResponse(responseCode = "404", description = "No such cluster")
+    public Page<AgreementRepresentation> list(@PathParam("clusterId") String clusterId,
+            @QueryParam("status") @Parameter(schema = @Schema(enumeration = { "SIGNED", "ACTIVE", "EXPIRED",
+                    "TERMINATED" })) String status,
+            @QueryParam("focusArea") String focusArea,
+            @QueryParam("signedFrom") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String signedFrom,
+            @QueryParam("signedTo") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String signedTo,
+            @QueryParam("expiringWithinDays") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String expiringWithinDays,
+            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) String size) {
+        ClusterSummary cluster = find(clusterId);
+        AgreementQuery query = QueryFilters.agreements(null, status, null, focusArea, signedFrom, signedTo,
+                expiringWithinDays);
+        return representations.of(service.ofCluster(cluster.id(), query, QueryParams.page(page, size)));
+    }
+
+    private ClusterSummary find(String idOrSlug) {
+        try {
+            return clusters.find(UUID.fromString(idOrSlug))
+                    .orElseThrow(() -> ProblemException.notFound("cluster", idOrSlug));
+        } catch (IllegalArgumentException notAUuid) {
+            return clusters.findBySlug(idOrSlug).orElseThrow(() -> ProblemException.notFound("cluster", idOrSlug));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.clusterbridge.mou.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.clusterbridge.mou.service.AgreementService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.common.annotation.Blocking;
+
+@Path("/api/network")
+@Tag(name = "Network")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class NetworkResource {
+
+    private final AgreementService service;
+    private final AgreementRepresentations representations;
+
+    NetworkResource(AgreementService service, AgreementRepresentations representations) {
+        this.service = service;
+        this.representations = representations;
+    }
+
+    @GET
+    @Operation(summary = "The cooperation network", description = "Clusters as nodes (name, country, kind), "
+            + "agreements as edges between each pair of their parties (status on today's date, dates). status and "
+            + "country filter the agreements; country matches any party's or co-signer's country.")
+    public Network network(
+            @QueryParam("status") @Parameter(schema = @Schema(enumeration = { "SIGNED", "ACTIVE", "EXPIRED",
+                    "TERMINATED" })) String status,
+            @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2") String country) {
+        return representations.network(service.network(QueryFilters.status(status), QueryFilters.country(country)));
+    }
+}

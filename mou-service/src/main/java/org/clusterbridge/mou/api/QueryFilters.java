@@ -1,0 +1,70 @@
+package org.clusterbridge.mou.api;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.clusterbridge.api.ProblemException;
+import org.clusterbridge.api.QueryParams;
+import org.clusterbridge.mou.domain.AgreementStatus;
+import org.clusterbridge.mou.domain.FocusAreas;
+import org.clusterbridge.mou.service.AgreementQuery;
+
+/** Reads the list filters from raw query parameters: a bad value is a 400 naming the parameter. */
+final class QueryFilters {
+
+    static final int MAX_DAYS = 36_500;
+
+    private QueryFilters() {
+    }
+
+    static AgreementQuery agreements(String clusterId, String status, String country, String focusArea,
+            String signedFrom, String signedTo, String expiringWithinDays) {
+        UUID cluster = QueryParams.uuid("clusterId", clusterId);
+        LocalDate from = QueryParams.date("signedFrom", signedFrom);
+        LocalDate to = QueryParams.date("signedTo", signedTo);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ProblemException.invalid("signedTo", "must not be before signedFrom");
+        }
+        Integer days = QueryParams.integer("expiringWithinDays", expiringWithinDays);
+        if (days != null && (days < 0 || days > MAX_DAYS)) {
+            throw ProblemException.invalid("expiringWithinDays", "must be between 0 and " + MAX_DAYS);
+        }
+        return new AgreementQuery(cluster, status(status), country(country), focusArea(focusArea), from, to, days);
+    }
+
+    static AgreementStatus status(String raw) {
+        return QueryParams.enumValue(AgreementStatus.class, "status", raw);
+    }
+
+    static String country(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String country = raw.trim().toUpperCase(Locale.ROOT);
+        if (!country.matches("[A-Z]{2}")) {
+            throw ProblemException.invalid("country", "must be an ISO 3166-1 alpha-2 code such as FR");
+        }
+        return country;
+    }
+
+    static String focusArea(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (!FocusAreas.known(raw.trim())) {
+            throw ProblemException.invalid("focusArea", "unknown focus area \"" + raw + "\"; known: "
+                    + String.join(", ", FocusAreas.CODES));
+        }
+        return raw.trim();
+    }
+
+    /** A path id that is not a UUID names no agreement: 404, like an unknown one. */
+    static UUID pathId(String what, String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound(what, raw);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.clusterbridge.mou.domain;
+
+public enum CeremonyMode {
+    ONLINE, IN_PERSON
+}

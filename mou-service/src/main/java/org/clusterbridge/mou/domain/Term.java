@@ -1,0 +1,14 @@
+package org.clusterbridge.mou.domain;
+
+import java.time.LocalDate;
+
+/** How long an agreement runs from its effective date: years or months, one of them. */
+public record Term(Integer years, Integer months) {
+
+    public static final int MAX_YEARS = 100;
+
+    /** The expiry of an agreement effective from {@code start}: five years from 2020-02-05 is 2025-02-05. */
+    public LocalDate expiryFrom(LocalDate start) {
+        return years != null ? start.plusYears(years) : start.plusMonths(months);
+    }
+}

@@ -1,0 +1,51 @@
+package org.clusterbridge.mou;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Request bodies and calls of the agreement API, for tests. */
+final class Agreements {
+
+    private Agreements() {
+    }
+
+    static Map<String, Object> body(UUID a, UUID b, LocalDate signedOn) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reference", "MOU-" + UUID.randomUUID());
+        body.put("title", Map.of("en", "Memorandum of understanding", "ja", "覚書"));
+        body.put("purpose", Map.of("en", "Cooperation in life science innovation"));
+        body.put("kind", "MOU");
+        body.put("parties", new ArrayList<>(List.of(party(a), party(b))));
+        body.put("signatories", new ArrayList<>(List.of(Map.of("name", "Akihiko Soyama", "nativeName", "曾山明彦",
+                "title", "President and CEO", "clusterId", a.toString()))));
+        body.put("signedOn", signedOn.toString());
+        body.put("focusAreas", List.of("digital-health"));
+        return body;
+    }
+
+    static Map<String, Object> party(UUID id, UUID... coSigners) {
+        Map<String, Object> party = new LinkedHashMap<>();
+        party.put("clusterId", id.toString());
+        if (coSigners.length > 0) {
+            party.put("coSigners", List.of(coSigners).stream().map(UUID::toString).toList());
+        }
+        return party;
+    }
+
+    static ValidatableResponse post(Object body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/agreements").then();
+    }
+
+    static String create(Object body) {
+        return post(body).statusCode(201).extract().path("id");
+    }
+}
