@@ -1,0 +1,145 @@
+package org.clusterbridge.funding.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.clusterbridge.api.Page;
+import org.clusterbridge.api.ProblemException;
+import org.clusterbridge.api.QueryParams;
+import org.clusterbridge.api.Versions;
+import org.clusterbridge.funding.domain.Indicator;
+import org.clusterbridge.funding.domain.Nature;
+import org.clusterbridge.funding.events.ClusterView;
+import org.clusterbridge.funding.service.FundingFigureService;
+import org.clusterbridge.funding.service.FundingFigureService.Filter;
+import org.clusterbridge.funding.service.FundingFigureService.VersionEntry;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/funding-figures")
+@Tag(name = "Funding figures")
+@Produces(MediaType.APPLICATION_JSON)
+public class FundingFigureResource {
+
+    private final FundingFigureService figures;
+
+    FundingFigureResource(FundingFigureService figures) {
+        this.figures = figures;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a reported figure (409 when the same report is already recorded)")
+    public Response record(@NotNull @Valid FundingFigureRequest request) {
+        FundingFigureResponse created = figures.record(request);
+        return Response.created(URI.create("/api/funding-figures/" + created.id())).entity(created)
+                .tag(Versions.etag(created.version())).build();
+    }
+
+    @GET
+    @Operation(summary = "List figures; from/to bound the period end (the date a figure refers to)")
+    public Page<FundingFigureResponse> list(
+            @QueryParam("clusterId") @Parameter(description = "Cluster id or slug") String clusterId,
+            @QueryParam("indicator") String indicator,
+            @QueryParam("nature") @Parameter(description = "ACTUAL or TARGET") String nature,
+            @QueryParam("from") @Parameter(description = "Period end on or after (YYYY-MM-DD)") String from,
+            @QueryParam("to") @Parameter(description = "Period end on or before (YYYY-MM-DD)") String to,
+            @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2 country of the cluster") String country,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        var pageRequest = QueryParams.page(page, size);
+        var filter = new Filter(cluster(clusterId), indicator(indicator),
+                QueryParams.enumValue(Nature.class, "nature", nature), QueryParams.date("from", from),
+                QueryParams.date("to", to), country(country));
+        if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        if (clusterId != null && !clusterId.isBlank() && filter.clusterId() == null) {
+            return new Page<>(List.of(), pageRequest.page(), pageRequest.size(), 0);
+        }
+        return figures.list(filter, pageRequest);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A figure in its current version; ETag is its version")
+    public Response get(@PathParam("id") String id) {
+        FundingFigureResponse figure = figures.get(figureId(id));
+        return Response.ok(figure).tag(Versions.etag(figure.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Correct a figure: a new version, the earlier ones stay in its history. Needs If-Match")
+    public Response correct(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The version read (ETag)") String ifMatch,
+            @NotNull @Valid FundingFigureRequest request) {
+        FundingFigureResponse figure = figures.correct(figureId(id), ifMatch, request);
+        return Response.ok(figure).tag(Versions.etag(figure.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every version of a figure, oldest first")
+    public List<VersionEntry> history(@PathParam("id") String id) {
+        return figures.history(figureId(id));
+    }
+
+    private static UUID figureId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("funding figure", id);
+        }
+    }
+
+    /** A cluster id, or the id the view knows for a slug; null when the slug is unknown. */
+    private static UUID cluster(String idOrSlug) {
+        if (idOrSlug == null || idOrSlug.isBlank()) {
+            return null;
+        }
+        String value = idOrSlug.trim();
+        if (!value.matches("[0-9a-fA-F-]{36}") && !value.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw ProblemException.invalid("clusterId", "must be a cluster id (UUID) or slug");
+        }
+        return ClusterView.byIdOrSlug(value).map(c -> c.id)
+                .orElseGet(() -> value.length() == 36 ? QueryParams.uuid("clusterId", value) : null);
+    }
+
+    private static Indicator indicator(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        return Indicator.byCode(code.trim()).orElseThrow(() -> ProblemException.invalid("indicator",
+                "unknown indicator \"" + code + "\"; known: " + Indicator.codes()));
+    }
+
+    private static String country(String country) {
+        if (country == null || country.isBlank()) {
+            return null;
+        }
+        if (!country.trim().matches("[A-Za-z]{2}")) {
+            throw ProblemException.invalid("country", "must be an ISO 3166-1 alpha-2 code such as FR or JP");
+        }
+        return country.trim().toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,72 @@
+package org.clusterbridge.funding.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.clusterbridge.funding.api.FundingFigureResponse.PeriodView;
+import org.clusterbridge.funding.api.FundingFigureResponse.SourceView;
+import org.clusterbridge.funding.api.FundingFigureResponse.ValueView;
+import org.clusterbridge.funding.domain.Unit;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** What a cluster reported, per indicator: latest value, the series behind it, and progress against targets. */
+public record FundingSummary(
+        UUID clusterId,
+        String slug,
+        @Schema(description = "The cluster's current names, from the cluster view") Map<String, String> clusterNames,
+        String country,
+        String status,
+        List<IndicatorSummary> indicators) {
+
+    public record IndicatorSummary(
+            String indicator,
+            Map<String, String> names,
+            Unit unit,
+            @Schema(description = "The actual report with the latest period end") SeriesPoint latestActual,
+            @Schema(description = "Change of the latest actual from the previous report (earlier period end, same currency)") Change change,
+            @Schema(description = "Every actual report, oldest period first; newer reports never replace older ones") List<SeriesPoint> series,
+            List<TargetProgress> targets,
+            @Schema(description = "Per currency (or count): the sum of actual SPAN figures, one per period, without overlaps; never adds currencies together") List<Total> totals,
+            @Schema(description = "True when consecutive reports differ more than 5 times") boolean plausibilityFlag) {
+    }
+
+    public record SeriesPoint(
+            UUID figureId,
+            long version,
+            ValueView value,
+            PeriodView period,
+            SourceView source,
+            Change changeFromPrevious,
+            boolean implausibleJump) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Change(
+            UUID previousFigureId,
+            ValueView previous,
+            @Schema(description = "Current minus previous, exact") String difference,
+            @Schema(description = "Current divided by previous, 4 decimals; absent when previous is 0") String ratio,
+            boolean implausible) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TargetProgress(
+            UUID figureId,
+            ValueView target,
+            PeriodView period,
+            SourceView source,
+            @Schema(description = "What the actual reports add up to against the target's period; absent when none") ValueView achieved,
+            @Schema(description = "achieved / target x 100, 1 decimal") String percent,
+            List<UUID> basedOn,
+            LocalDate achievedAsOf,
+            boolean reached) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Total(Long count, String amount, String currency, int figures) {
+    }
+}

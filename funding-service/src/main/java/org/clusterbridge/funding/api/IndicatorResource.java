@@ -1,0 +1,32 @@
+package org.clusterbridge.funding.api;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.clusterbridge.funding.domain.Indicator;
+import org.clusterbridge.funding.domain.Unit;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/indicators")
+@Tag(name = "Indicators")
+@Produces(MediaType.APPLICATION_JSON)
+public class IndicatorResource {
+
+    /** One indicator of the catalogue. */
+    public record IndicatorView(String code, Map<String, String> names, Unit unit) {
+    }
+
+    @GET
+    @Operation(summary = "The indicator catalogue: code, names (en, ja) and unit (COUNT or MONEY)")
+    public List<IndicatorView> list() {
+        return Arrays.stream(Indicator.values())
+                .map(indicator -> new IndicatorView(indicator.code(), indicator.names(), indicator.unit())).toList();
+    }
+}

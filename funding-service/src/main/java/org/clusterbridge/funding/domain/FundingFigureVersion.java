@@ -1,0 +1,50 @@
+package org.clusterbridge.funding.domain;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One version of a figure, kept as it was represented: the history corrections never erase. */
+@Entity
+@Table(name = "funding_figure_version")
+@IdClass(FundingFigureVersion.Key.class)
+public class FundingFigureVersion extends PanacheEntityBase {
+
+    public static final String RECORDED = "RECORDED";
+    public static final String CORRECTED = "CORRECTED";
+
+    @Id
+    @Column(name = "figure_id")
+    public UUID figureId;
+    @Id
+    public long version;
+    public String change;
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+    /** The figure's representation in this version, as JSON. */
+    public String state;
+
+    public static class Key implements Serializable {
+        public UUID figureId;
+        public long version;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Objects.equals(figureId, key.figureId) && version == key.version;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(figureId, version);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.clusterbridge.funding.domain;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/** The indicator catalogue: what clusters report, in the seeds' own terms. */
+public enum Indicator {
+    PROJECTS_CERTIFIED("projects-certified", "Projects certified", "認定プロジェクト数", Unit.COUNT),
+    PRODUCTS_LAUNCHED("products-launched", "Products launched", "上市製品数", Unit.COUNT),
+    TOTAL_INVESTMENT("total-investment", "Total investment", "総投資額", Unit.MONEY),
+    PUBLIC_FUNDING("public-funding", "Public funding", "公的資金援助額", Unit.MONEY),
+    COMMERCIALISATIONS("commercialisations", "Commercialisations", "事業化件数", Unit.COUNT),
+    COMPANIES_CREATED("companies-created", "Companies created", "創出企業数", Unit.COUNT),
+    JOBS_CREATED("jobs-created", "Jobs created", "創出雇用数", Unit.COUNT),
+    MEMBERS("members", "Members", "会員数", Unit.COUNT),
+    PRIVATE_FUNDING("private-funding", "Private funding", "民間資金調達額", Unit.MONEY);
+
+    private final String code;
+    private final String nameEn;
+    private final String nameJa;
+    private final Unit unit;
+
+    Indicator(String code, String nameEn, String nameJa, Unit unit) {
+        this.code = code;
+        this.nameEn = nameEn;
+        this.nameJa = nameJa;
+        this.unit = unit;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Map<String, String> names() {
+        return Map.of("en", nameEn, "ja", nameJa);
+    }
+
+    public Unit unit() {
+        return unit;
+    }
+
+    public static Optional<Indicator> byCode(String code) {
+        return Arrays.stream(values()).filter(indicator -> indicator.code.equals(code)).findFirst();
+    }
+
+    public static String codes() {
+        return String.join(", ", Arrays.stream(values()).map(Indicator::code).toList());
+    }
+}

@@ -1,0 +1,213 @@
+package org.clusterbridge.funding.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import org.clusterbridge.api.Page;
+import org.clusterbridge.api.PageRequest;
+import org.clusterbridge.api.ProblemException;
+import org.clusterbridge.api.Versions;
+import org.clusterbridge.events.CloudEvents;
+import org.clusterbridge.events.EventTopics;
+import org.clusterbridge.events.postgresql.PostgresOutbox;
+import org.clusterbridge.funding.api.FundingFigureRequest;
+import org.clusterbridge.funding.api.FundingFigureResponse;
+import org.clusterbridge.funding.domain.FundingFigure;
+import org.clusterbridge.funding.domain.FundingFigureVersion;
+import org.clusterbridge.funding.domain.Indicator;
+import org.clusterbridge.funding.domain.Nature;
+import org.clusterbridge.funding.events.ClusterView;
+import org.hibernate.exception.ConstraintViolationException;
+
+import io.quarkus.panache.common.Sort;
+
+/** Records figures, corrects them as new versions, and publishes both through the outbox. */
+@ApplicationScoped
+public class FundingFigureService {
+
+    public static final String AGGREGATE = "funding-figure";
+    public static final String RECORDED = "recorded";
+    public static final String CORRECTED = "corrected";
+
+    private final PostgresOutbox outbox;
+    private final CloudEvents cloudEvents;
+    private final FigureMapper mapper;
+
+    FundingFigureService(PostgresOutbox outbox, CloudEvents cloudEvents, FigureMapper mapper) {
+        this.outbox = outbox;
+        this.cloudEvents = cloudEvents;
+        this.mapper = mapper;
+    }
+
+    /** Filters of the figure list; null means "any". */
+    public record Filter(UUID clusterId, Indicator indicator, Nature nature, LocalDate from, LocalDate to,
+            String country) {
+    }
+
+    /** A version of a figure and what made it. */
+    public record VersionEntry(long version, String change, Instant recordedAt, FundingFigureResponse figure) {
+    }
+
+    @Transactional
+    public FundingFigureResponse record(FundingFigureRequest request) {
+        FigureReader.Figure figure = FigureReader.read(request);
+        ClusterView cluster = ClusterView.<ClusterView> findByIdOptional(request.clusterId())
+                .orElseThrow(() -> ProblemException.unprocessable("unknown-cluster", "clusterId",
+                        "cluster " + request.clusterId() + " is not known (yet) to funding-service"));
+        if (!cluster.active()) {
+            throw ProblemException.unprocessable("retired-cluster", "clusterId",
+                    "cluster " + cluster.slug + " (" + cluster.id + ") is " + cluster.status
+                            + "; new figures need an ACTIVE cluster");
+        }
+        FundingFigure entity = new FundingFigure();
+        entity.id = UUID.randomUUID();
+        entity.clusterId = request.clusterId();
+        entity.recordedAt = now();
+        rejectDuplicate(entity.id, FundingFigure.reportKey(entity.clusterId, figure.indicator(), request.nature(),
+                figure.period(), figure.source()));
+        apply(entity, request, figure);
+        entity.version = 1;
+        entity.persist();
+        return publish(entity, FundingFigureVersion.RECORDED, RECORDED);
+    }
+
+    @Transactional
+    public FundingFigureResponse correct(UUID id, String ifMatch, FundingFigureRequest request) {
+        long expected = Versions.expected(ifMatch);
+        FundingFigure entity = FundingFigure.<FundingFigure> findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("funding figure", id));
+        if (expected != entity.version) {
+            throw Versions.stale(entity.version);
+        }
+        FigureReader.Figure figure = FigureReader.read(request);
+        if (!entity.clusterId.equals(request.clusterId())) {
+            throw ProblemException.invalid("clusterId", "a correction cannot move a figure to another cluster ("
+                    + entity.clusterId + "); record a new figure instead");
+        }
+        // checked before the entity changes: a query would otherwise flush the change first
+        rejectDuplicate(entity.id, FundingFigure.reportKey(entity.clusterId, figure.indicator(), request.nature(),
+                figure.period(), figure.source()));
+        apply(entity, request, figure);
+        entity.version++;
+        return publish(entity, FundingFigureVersion.CORRECTED, CORRECTED);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FundingFigureResponse get(UUID id) {
+        return mapper.toResponse(find(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<VersionEntry> history(UUID id) {
+        find(id);
+        return FundingFigureVersion.<FundingFigureVersion> list("figureId", Sort.by("version"), id).stream()
+                .map(row -> new VersionEntry(row.version, row.change, row.recordedAt,
+                        mapper.read(row.state, FundingFigureResponse.class)))
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<FundingFigureResponse> list(Filter filter, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (filter.clusterId() != null) {
+            where.add("clusterId = :clusterId");
+            params.put("clusterId", filter.clusterId());
+        }
+        if (filter.indicator() != null) {
+            where.add("indicator = :indicator");
+            params.put("indicator", filter.indicator().code());
+        }
+        if (filter.nature() != null) {
+            where.add("nature = :nature");
+            params.put("nature", filter.nature());
+        }
+        if (filter.from() != null) {
+            where.add("periodEnd >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.add("periodEnd <= :to");
+            params.put("to", filter.to());
+        }
+        if (filter.country() != null) {
+            where.add("clusterId in (select c.id from ClusterView c where c.country = :country)");
+            params.put("country", filter.country());
+        }
+        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        var found = FundingFigure.<FundingFigure> find(query,
+                Sort.descending("periodEnd").and("recordedAt", Sort.Direction.Descending).and("id"), params);
+        List<FundingFigureResponse> items = found.page(page.page(), page.size()).list().stream()
+                .map(mapper::toResponse).toList();
+        return new Page<>(items, page.page(), page.size(), found.count());
+    }
+
+    private FundingFigure find(UUID id) {
+        return FundingFigure.<FundingFigure> findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("funding figure", id));
+    }
+
+    private void apply(FundingFigure entity, FundingFigureRequest request, FigureReader.Figure figure) {
+        entity.indicator = figure.indicator().code();
+        entity.nature = request.nature();
+        entity.value(figure.value());
+        entity.period(figure.period());
+        entity.funders = mapper.fundersJson(figure.funders());
+        entity.source(figure.source());
+        entity.note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
+        entity.reportKey = FundingFigure.reportKey(entity.clusterId, figure.indicator(), request.nature(),
+                figure.period(), figure.source());
+        entity.updatedAt = now();
+    }
+
+    private static void rejectDuplicate(UUID id, String reportKey) {
+        Optional<FundingFigure> same = FundingFigure.<FundingFigure> find("reportKey = ?1 and id <> ?2",
+                reportKey, id).firstResultOptional();
+        if (same.isPresent()) {
+            throw ProblemException.conflict("duplicate-report", "figure " + same.get().id
+                    + " already holds this report (same cluster, indicator, nature, period and source);"
+                    + " correct it with PUT and If-Match instead", null);
+        }
+    }
+
+    private FundingFigureResponse publish(FundingFigure entity, String versionChange, String eventChange) {
+        try {
+            FundingFigure.flush();
+        } catch (PersistenceException e) {
+            // Another request stored the same report between our check and our write.
+            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
+                throw ProblemException.conflict("duplicate-report",
+                        "this report (same cluster, indicator, nature, period and source) is already recorded", null);
+            }
+            throw e;
+        }
+        FundingFigureResponse state = mapper.toResponse(entity);
+        FundingFigureVersion version = new FundingFigureVersion();
+        version.figureId = entity.id;
+        version.version = entity.version;
+        version.change = versionChange;
+        version.recordedAt = entity.updatedAt;
+        version.state = mapper.json(state);
+        version.persist();
+        outbox.append(EventTopics.FUNDING_EVENTS,
+                cloudEvents.create(AGGREGATE, eventChange, entity.id, entity.version, state));
+        return state;
+    }
+
+    private static Instant now() {
+        // Microseconds: what PostgreSQL keeps, so a representation read back equals the one returned.
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

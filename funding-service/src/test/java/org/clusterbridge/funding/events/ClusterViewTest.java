@@ -1,0 +1,109 @@
+package org.clusterbridge.funding.events;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.clusterbridge.funding.Figures.asOf;
+import static org.clusterbridge.funding.Figures.count;
+import static org.clusterbridge.funding.Figures.create;
+import static org.clusterbridge.funding.Figures.post;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.clusterbridge.events.CloudEvents;
+import org.clusterbridge.funding.ClusterEvents;
+import org.clusterbridge.testing.EventSchemas;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class ClusterViewTest {
+
+    @Inject
+    ClusterViewUpdater updater;
+    @Inject
+    CloudEvents cloudEvents;
+
+    @Test
+    void theContractsExampleClusterEventsAreReadable() {
+        java.util.List<String> events = new java.util.ArrayList<>();
+        for (String type : new String[] { "clusterbridge.cluster.registered.v1", "clusterbridge.cluster.updated.v1",
+                "clusterbridge.cluster.retired.v1" }) {
+            events.addAll(EventSchemas.examples(type));
+        }
+        // the events this module's tests produce, checked against the same contract
+        events.add(ClusterEvents.event(UUID.randomUUID(), "example", "Example", "例", "JP", "ACTIVE", 1, "registered")
+                .toString());
+        for (String example : events) {
+            EventSchemas.assertValid(example);
+            ClusterState state = cloudEvents.data(cloudEvents.read(example), ClusterState.class);
+            assertThat(state.id()).isNotNull();
+            assertThat(state.names()).containsKey("en");
+            assertThat(state.status()).isIn("ACTIVE", "RETIRED");
+        }
+    }
+
+    @Test
+    void anOlderOrRepeatedEventChangesNothing() {
+        UUID id = ClusterEvents.register("view-order-" + UUID.randomUUID(), "Version one", null, "BE");
+        String slug = ClusterEvents.view(id).slug;
+        ClusterEvents.publish(ClusterEvents.event(id, slug, "Version three", null, "BE", "ACTIVE", 3, "updated"));
+        ClusterEvents.awaitVersion(id, 3);
+        var stale = ClusterEvents.event(id, slug, "Version two", null, "BE", "RETIRED", 2, "updated");
+        assertThat(updater.apply(cloudEvents.read(stale.toString()))).isFalse();
+        ClusterEvents.publish(stale, ClusterEvents.event(id, slug, "Version three", null, "BE", "ACTIVE", 3, "updated"));
+        // a later event behind the stale ones on the same key shows they were consumed
+        ClusterEvents.publish(ClusterEvents.event(id, slug, "Version four", null, "BE", "ACTIVE", 4, "updated"));
+        ClusterEvents.awaitVersion(id, 4);
+        assertThat(ClusterEvents.view(id).names).contains("Version four");
+        assertThat(ClusterEvents.view(id).status).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void anUnreadableRecordIsSkippedWithoutBlockingTheTopic() {
+        UUID id = UUID.randomUUID();
+        ClusterEvents.publishRaw(id.toString(), "{ this is not an event");
+        ClusterEvents.publishRaw(id.toString(), "{\"specversion\": \"1.0\", \"id\": \"" + UUID.randomUUID()
+                + "\", \"type\": \"clusterbridge.cluster.registered.v1\", \"subject\": \"" + id
+                + "\", \"sequence\": 1, \"data\": {\"id\": \"" + id + "\"}}");
+        ClusterEvents.publish(ClusterEvents.event(id, "view-skip-" + id, "After garbage", null, "DE", "ACTIVE", 1,
+                "registered"));
+        ClusterEvents.awaitVersion(id, 1);
+        assertThat(ClusterEvents.view(id).country).isEqualTo("DE");
+    }
+
+    @Test
+    void aRetiredClusterTakesNoNewFiguresButItsFiguresCanStillBeCorrected() {
+        UUID id = ClusterEvents.register("view-retired-" + UUID.randomUUID(), "Retiring", null, "IT");
+        String body = count(id, "members", "ACTUAL", 100, asOf("2019-01-01"), "Before retirement");
+        String figure = create(body);
+        ClusterEvents.publish(ClusterEvents.event(id, ClusterEvents.view(id).slug, "Retiring", null, "IT", "RETIRED",
+                2, "retired"));
+        ClusterEvents.awaitVersion(id, 2);
+        post(body.replace("Before retirement", "After retirement")).statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("clusterId"))
+                .body("detail", org.hamcrest.Matchers.containsString("RETIRED"));
+        given().contentType(ContentType.JSON).header("If-Match", "1").body(body.replace("100", "101"))
+                .put("/api/funding-figures/" + figure).then().statusCode(200).body("value.count", equalTo(101));
+        given().get("/api/clusters/" + id + "/funding-summary").then().statusCode(200)
+                .body("status", equalTo("RETIRED"));
+    }
+
+    @Test
+    void theViewCanBeRebuiltFromTheTopic() {
+        UUID id = ClusterEvents.register("view-rebuild-" + UUID.randomUUID(), "Rebuilt", null, "DK");
+        given().post("/api/admin/views/cluster-events/rebuild").then().statusCode(200)
+                .body("channel", equalTo("cluster-events"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> ClusterEvents.view(id) != null);
+        assertThat(ClusterEvents.view(id).names).contains("Rebuilt");
+        given().post("/api/admin/views/no-such-channel/rebuild").then().statusCode(404);
+    }
+}
