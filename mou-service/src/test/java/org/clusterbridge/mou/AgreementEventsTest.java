@@ -1,0 +1,141 @@
+package org.clusterbridge.mou;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.clusterbridge.mou.Agreements.body;
+import static org.clusterbridge.mou.Agreements.create;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.clusterbridge.events.CloudEvent;
+import org.clusterbridge.events.CloudEvents;
+import org.clusterbridge.events.EventTopics;
+import org.clusterbridge.events.mongodb.MongoOutbox;
+import org.clusterbridge.mou.service.AgreementStatusCheck;
+import org.clusterbridge.mou.service.AgreementStore;
+import org.clusterbridge.testing.EventSchemas;
+import org.clusterbridge.testing.TopicRecords;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoClient;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Agreement events reach agreement-events through the outbox, match their schemas, and expiries come once. */
+@QuarkusTest
+class AgreementEventsTest {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    @Inject
+    CloudEvents cloudEvents;
+    @Inject
+    AgreementStatusCheck statusCheck;
+    @Inject
+    MongoClient mongo;
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void signedUpdatedAndTerminatedEventsCarryTheWholeState() {
+        UUID a = ClusterEvents.cluster("Events A", "JP");
+        UUID b = ClusterEvents.cluster("Events B", "FR");
+        Map<String, Object> body = body(a, b, LocalDate.of(2020, 2, 5));
+        body.put("term", Map.of("years", 5));
+        body.put("signingCeremony", Map.of("mode", "ONLINE", "platform", "Zoom webinar", "start",
+                "2020-02-05T17:00", "end", "2020-02-05T17:40", "timeZone", "Asia/Tokyo"));
+        String id = create(body);
+        body.put("notes", "corrected");
+        given().contentType(ContentType.JSON).body(body).header("If-Match", "1").put("/api/agreements/" + id)
+                .then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("date", "2021-01-31", "reason", "programme ended"))
+                .post("/api/agreements/" + id + "/termination").then().statusCode(200);
+
+        List<CloudEvent> events = awaitEvents(id, 3);
+        assertThat(events).extracting(CloudEvent::type).containsExactly("clusterbridge.agreement.signed.v1",
+                "clusterbridge.agreement.updated.v1", "clusterbridge.agreement.terminated.v1");
+        assertThat(events).extracting(CloudEvent::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.source()).isEqualTo("/mou-service");
+            assertThat(e.data().path("reference").asText()).isEqualTo(body.get("reference"));
+        });
+        assertThat(events.get(0).data().path("expiresOn").asText()).isEqualTo("2025-02-05");
+        assertThat(events.get(0).data().path("parties").get(0).path("clusterId").asText()).isEqualTo(a.toString());
+        assertThat(events.get(1).data().path("notes").asText()).isEqualTo("corrected");
+        assertThat(events.get(2).data().path("status").asText()).isEqualTo("TERMINATED");
+        assertThat(events.get(2).data().path("termination").path("reason").asText()).isEqualTo("programme ended");
+    }
+
+    @Test
+    void anExpiryIsRecordedAndEmittedOnceWhateverTheNumberOfInstances() throws Exception {
+        UUID a = ClusterEvents.cluster("Expiring A", "JP");
+        UUID b = ClusterEvents.cluster("Expiring B", "DE");
+        Map<String, Object> body = body(a, b, TODAY.minusYears(1));
+        body.put("expiresOn", TODAY.plusDays(30).toString());
+        String id = create(body);
+        Map<String, Object> later = body(a, b, TODAY);
+        later.put("effectiveFrom", TODAY.plusDays(20).toString());
+        String becomesEffective = create(later);
+        given().get("/api/agreements/" + becomesEffective).then().body("status", org.hamcrest.Matchers.equalTo(
+                "SIGNED"));
+
+        LocalDate expiryDay = TODAY.plusDays(30);
+        // Three "instances" run the check at once, then one runs it again.
+        List<CompletableFuture<Integer>> runs = IntStream.range(0, 3)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> statusCheck.run(expiryDay))).toList();
+        for (CompletableFuture<Integer> run : runs) {
+            run.get();
+        }
+        statusCheck.run(expiryDay);
+
+        List<CloudEvent> events = awaitEvents(id, 2);
+        assertThat(events).extracting(CloudEvent::type).containsExactly("clusterbridge.agreement.signed.v1",
+                "clusterbridge.agreement.expired.v1");
+        assertThat(events.get(1).sequence()).isEqualTo(2);
+        assertThat(events.get(1).data().path("status").asText()).isEqualTo("EXPIRED");
+
+        List<CloudEvent> activation = awaitEvents(becomesEffective, 2);
+        assertThat(activation).extracting(CloudEvent::type).containsExactly("clusterbridge.agreement.signed.v1",
+                "clusterbridge.agreement.updated.v1");
+        assertThat(activation.get(1).data().path("status").asText()).isEqualTo("ACTIVE");
+        given().get("/api/agreements/" + id).then().body("version", org.hamcrest.Matchers.equalTo(2));
+    }
+
+    @Test
+    void theSchemaExamplesAreValidEvents() {
+        for (String change : List.of("signed", "updated", "terminated", "expired")) {
+            List<String> examples = EventSchemas.examples("clusterbridge.agreement." + change + ".v1");
+            assertThat(examples).as(change).isNotEmpty();
+            examples.forEach(EventSchemas::assertValid);
+        }
+    }
+
+    /** Waits until the agreement's outbox is empty, then returns its events (schema-checked) from the topic. */
+    private List<CloudEvent> awaitEvents(String id, int expected) {
+        var agreements = mongo.getDatabase(database).getCollection(AgreementStore.COLLECTION);
+        await().atMost(Duration.ofSeconds(30)).until(() -> agreements.find(new Document("_id", id)).first()
+                .getList(MongoOutbox.FIELD, Document.class, List.of()).isEmpty());
+        List<ConsumerRecord<String, String>> records = TopicRecords.readAll(bootstrapServers,
+                EventTopics.AGREEMENT_EVENTS).stream().filter(r -> id.equals(r.key())).toList();
+        records.forEach(r -> EventSchemas.assertValid(r.value()));
+        List<CloudEvent> events = records.stream().map(r -> cloudEvents.read(r.value())).toList();
+        assertThat(events).hasSize(expected);
+        return events;
+    }
+}

@@ -1,0 +1,70 @@
+package org.clusterbridge.mou;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.clusterbridge.mou.domain.Agreement;
+import org.clusterbridge.mou.domain.AgreementDetails;
+import org.clusterbridge.mou.domain.AgreementKind;
+import org.clusterbridge.mou.domain.AgreementRules;
+import org.clusterbridge.mou.domain.AgreementStatus;
+import org.clusterbridge.mou.domain.Party;
+import org.clusterbridge.mou.domain.RuleViolation;
+import org.clusterbridge.mou.domain.Term;
+import org.clusterbridge.mou.domain.Termination;
+import org.junit.jupiter.api.Test;
+
+/** The status and term rules by themselves, at their boundary dates. */
+class AgreementStatusRulesTest {
+
+    static final UUID A = UUID.randomUUID();
+    static final UUID B = UUID.randomUUID();
+
+    static AgreementDetails details(LocalDate signedOn, LocalDate effectiveFrom, Term term, LocalDate expiresOn) {
+        return new AgreementDetails("REF-1", Map.of("en", "MOU"), null, AgreementKind.MOU,
+                List.of(new Party(A, null), new Party(B, null)), null, signedOn, effectiveFrom, null, term, expiresOn,
+                null, null, null, null);
+    }
+
+    @Test
+    void fiveYearsFromTheEffectiveDate() {
+        Agreement mou = Agreement.record(UUID.randomUUID(),
+                details(LocalDate.of(2020, 2, 5), null, new Term(5, null), null), LocalDate.of(2020, 2, 5));
+        assertThat(mou.expiresOn()).isEqualTo(LocalDate.of(2025, 2, 5));
+        assertThat(mou.effectiveFrom()).isEqualTo(LocalDate.of(2020, 2, 5));
+        assertThat(mou.status()).isEqualTo(AgreementStatus.ACTIVE);
+        assertThat(mou.statusOn(LocalDate.of(2025, 2, 4))).isEqualTo(AgreementStatus.ACTIVE);
+        assertThat(mou.statusOn(LocalDate.of(2025, 2, 5))).isEqualTo(AgreementStatus.EXPIRED);
+        assertThat(mou.statusOn(LocalDate.of(2020, 2, 4))).isEqualTo(AgreementStatus.SIGNED);
+    }
+
+    @Test
+    void monthsCountFromTheEffectiveDateToo() {
+        AgreementDetails d = details(LocalDate.of(2024, 1, 10), LocalDate.of(2024, 1, 31), new Term(null, 1), null);
+        assertThat(d.expiryDate()).isEqualTo(LocalDate.of(2024, 2, 29));
+    }
+
+    @Test
+    void terminationWinsFromItsDateOn() {
+        Agreement mou = Agreement.record(UUID.randomUUID(),
+                details(LocalDate.of(2020, 1, 1), null, null, null), LocalDate.of(2020, 1, 1))
+                .terminate(new Termination(LocalDate.of(2021, 6, 30), "ended"), LocalDate.of(2021, 7, 1));
+        assertThat(mou.version()).isEqualTo(2);
+        assertThat(mou.status()).isEqualTo(AgreementStatus.TERMINATED);
+        assertThat(mou.statusOn(LocalDate.of(2021, 6, 29))).isEqualTo(AgreementStatus.ACTIVE);
+        assertThat(mou.statusOn(LocalDate.of(2021, 6, 30))).isEqualTo(AgreementStatus.TERMINATED);
+    }
+
+    @Test
+    void rulesNameTheirFields() {
+        List<RuleViolation> violations = AgreementRules.check(details(LocalDate.of(2022, 3, 22),
+                LocalDate.of(2022, 3, 21), null, LocalDate.of(2022, 3, 21)), LocalDate.of(2022, 4, 1));
+        assertThat(violations).extracting(RuleViolation::field).containsExactly("effectiveFrom", "expiresOn");
+        assertThat(AgreementRules.check(details(LocalDate.of(2022, 3, 22), null, null, null),
+                LocalDate.of(2022, 3, 22))).isEmpty();
+    }
+}
