@@ -1,0 +1,26 @@
+package org.clusterbridge.cluster.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.clusterbridge.cluster.domain.FocusArea;
+import org.clusterbridge.cluster.domain.FocusAreaTaxonomy;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The focus-area taxonomy clusters choose from. */
+@Path("/api/focus-areas")
+@Tag(name = "Focus areas")
+public class FocusAreaResource {
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The focus-area taxonomy: codes with English and Japanese names")
+    public List<FocusArea> list() {
+        return FocusAreaTaxonomy.AREAS;
+    }
+}

@@ -1,0 +1,164 @@
+package org.clusterbridge.cluster.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A cluster, alliance, association, foundation or public body in the registry. */
+@Entity
+@Table(name = "cluster")
+public class Cluster extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true, length = 100)
+    public String slug;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, String> names;
+
+    @Column(name = "name_en", nullable = false, length = 500)
+    public String nameEn;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> description;
+
+    @Column(length = 50)
+    public String acronym;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public ClusterKind kind;
+
+    @Column(name = "legal_form", length = 200)
+    public String legalForm;
+
+    @Column(nullable = false, length = 2)
+    public String country;
+
+    @Column(length = 200)
+    public String region;
+
+    @Column(length = 200)
+    public String city;
+
+    @Column(name = "founded_on")
+    public LocalDate foundedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "founded_precision", length = 10)
+    public DatePrecision foundedPrecision;
+
+    @Column(length = 500)
+    public String website;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "focus_areas", nullable = false)
+    public List<String> focusAreas = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Leader> leaders = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "member_cluster_ids", nullable = false)
+    public List<UUID> memberClusterIds = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "membership_reports", nullable = false)
+    public List<MembershipReport> membershipReports = new ArrayList<>();
+
+    @Column(name = "search_text", nullable = false, columnDefinition = "text")
+    public String searchText;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    public ClusterStatus status;
+
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** A new, active cluster at version 1. */
+    public static Cluster register(UUID id, ClusterDetails details, Instant now) {
+        Cluster cluster = new Cluster();
+        cluster.id = id;
+        cluster.status = ClusterStatus.ACTIVE;
+        cluster.version = 1;
+        cluster.createdAt = now;
+        cluster.describe(details, now);
+        return cluster;
+    }
+
+    /** Replaces what the client states about the cluster and moves to the next version. */
+    public void update(ClusterDetails details, Instant now) {
+        describe(details, now);
+        version++;
+    }
+
+    /** Retires the cluster; returns false when it already was retired (nothing changes). */
+    public boolean retire(Instant now) {
+        if (status == ClusterStatus.RETIRED) {
+            return false;
+        }
+        status = ClusterStatus.RETIRED;
+        updatedAt = now;
+        version++;
+        return true;
+    }
+
+    public boolean isActive() {
+        return status == ClusterStatus.ACTIVE;
+    }
+
+    /** The details as a client would send them back. */
+    public ClusterDetails details() {
+        return new ClusterDetails(slug, names, description, acronym, kind, legalForm, country, region, city,
+                foundedOn == null ? null : new FoundedOn(foundedOn, foundedPrecision), website, focusAreas,
+                leaders, memberClusterIds, membershipReports);
+    }
+
+    private void describe(ClusterDetails details, Instant now) {
+        slug = details.slug();
+        names = Map.copyOf(details.names());
+        nameEn = details.names().get("en");
+        description = details.description() == null ? null : Map.copyOf(details.description());
+        acronym = details.acronym();
+        kind = details.kind();
+        legalForm = details.legalForm();
+        country = details.country();
+        region = details.region();
+        city = details.city();
+        foundedOn = details.foundedOn() == null ? null : details.foundedOn().date();
+        foundedPrecision = details.foundedOn() == null ? null : details.foundedOn().precision();
+        website = details.website();
+        focusAreas = new ArrayList<>(details.focusAreas());
+        leaders = new ArrayList<>(details.leaders());
+        memberClusterIds = new ArrayList<>(details.memberClusterIds());
+        membershipReports = new ArrayList<>(details.membershipReports());
+        searchText = SearchText.of(names.values(), acronym);
+        updatedAt = now;
+    }
+}

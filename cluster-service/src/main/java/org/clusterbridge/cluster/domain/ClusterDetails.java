@@ -1,0 +1,57 @@
+package org.clusterbridge.cluster.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Everything a client states about a cluster when registering or updating it; the registry adds id, status,
+ * version and timestamps.
+ */
+public record ClusterDetails(
+        @NotNull @Size(max = 100) String slug,
+        @NotNull @Size(max = 20) Map<String, String> names,
+        @Size(max = 20) Map<String, String> description,
+        @Size(max = 50) String acronym,
+        @NotNull ClusterKind kind,
+        @Size(max = 200) String legalForm,
+        @NotNull String country,
+        @Size(max = 200) String region,
+        @Size(max = 200) String city,
+        @Valid FoundedOn foundedOn,
+        @Size(max = 500) String website,
+        @Size(max = 50) List<String> focusAreas,
+        @Size(max = 100) List<@Valid @NotNull Leader> leaders,
+        @Size(max = 500) List<UUID> memberClusterIds,
+        @Size(max = 500) List<@Valid @NotNull MembershipReport> membershipReports) {
+
+    public ClusterDetails {
+        focusAreas = focusAreas == null ? List.of() : focusAreas;
+        leaders = leaders == null ? List.of() : leaders;
+        memberClusterIds = memberClusterIds == null ? List.of() : memberClusterIds;
+        membershipReports = membershipReports == null ? List.of() : membershipReports;
+    }
+
+    /** Every rule of {@link ClusterRules} that applies to these details of cluster {@code id}. */
+    public List<Violation> violations(UUID id, java.time.LocalDate today) {
+        List<Violation> violations = new java.util.ArrayList<>();
+        violations.addAll(ClusterRules.slug(slug));
+        violations.addAll(ClusterRules.multilingual("names", names, true, 500));
+        violations.addAll(ClusterRules.multilingual("description", description, false, ClusterRules.MAX_TEXT));
+        violations.addAll(ClusterRules.country(country, kind));
+        violations.addAll(ClusterRules.foundedOn(foundedOn, today));
+        violations.addAll(ClusterRules.website(website));
+        violations.addAll(ClusterRules.focusAreas(focusAreas));
+        violations.addAll(ClusterRules.leaders(leaders));
+        violations.addAll(ClusterRules.members(id, kind, memberClusterIds));
+        violations.addAll(ClusterRules.membershipReports(membershipReports));
+        if (acronym != null && acronym.isBlank()) {
+            violations.add(new Violation("acronym", "must not be blank; leave it out instead"));
+        }
+        return violations;
+    }
+}

@@ -1,0 +1,250 @@
+package org.clusterbridge.cluster.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import org.clusterbridge.api.Page;
+import org.clusterbridge.api.PageRequest;
+import org.clusterbridge.api.Problem.FieldError;
+import org.clusterbridge.api.ProblemException;
+import org.clusterbridge.api.Versions;
+import org.clusterbridge.cluster.domain.Cluster;
+import org.clusterbridge.cluster.domain.ClusterDetails;
+import org.clusterbridge.cluster.domain.ClusterKind;
+import org.clusterbridge.cluster.domain.SearchText;
+import org.clusterbridge.cluster.domain.Violation;
+import org.clusterbridge.events.CloudEvents;
+import org.clusterbridge.events.EventTopics;
+import org.clusterbridge.events.postgresql.PostgresOutbox;
+
+/** Registers, updates and retires clusters; every change is stored with its event in one transaction. */
+@ApplicationScoped
+public class ClusterService {
+
+    private final EntityManager entityManager;
+    private final PostgresOutbox outbox;
+    private final CloudEvents cloudEvents;
+    private final Clock clock = Clock.systemUTC();
+
+    ClusterService(EntityManager entityManager, PostgresOutbox outbox, CloudEvents cloudEvents) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.cloudEvents = cloudEvents;
+    }
+
+    @Transactional
+    public ClusterState register(ClusterDetails details) {
+        UUID id = UUID.randomUUID();
+        validate(id, details, List.of());
+        if (Cluster.count("slug", details.slug()) > 0) {
+            throw duplicateSlug(details.slug());
+        }
+        Cluster cluster = Cluster.register(id, details, Instant.now(clock));
+        cluster.persist();
+        flushUniqueSlug(details.slug());
+        publish(cluster, "registered");
+        return ClusterState.of(cluster, List.of());
+    }
+
+    @Transactional
+    public ClusterState update(String idOrSlug, String ifMatch, ClusterDetails details) {
+        long expected = Versions.expected(ifMatch);
+        // The row lock makes concurrent updates with the same If-Match wait here: the second sees the new version.
+        Cluster cluster = locate(idOrSlug, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("cluster", idOrSlug));
+        if (expected != cluster.version) {
+            throw Versions.stale(cluster.version);
+        }
+        if (!cluster.isActive()) {
+            throw ProblemException.conflict("cluster-retired", "cluster " + cluster.slug
+                    + " is retired and can no longer be changed", null);
+        }
+        validate(cluster.id, details, cluster.memberClusterIds);
+        if (!details.slug().equals(cluster.slug) && Cluster.count("slug", details.slug()) > 0) {
+            throw duplicateSlug(details.slug());
+        }
+        if (cluster.details().equals(details)) {
+            return state(cluster);
+        }
+        cluster.update(details, Instant.now(clock));
+        flushUniqueSlug(details.slug());
+        publish(cluster, "updated");
+        return state(cluster);
+    }
+
+    /** Retires the cluster; it stays readable. Retiring a retired cluster changes nothing. */
+    @Transactional
+    public ClusterState retire(String idOrSlug) {
+        Cluster cluster = locate(idOrSlug, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("cluster", idOrSlug));
+        if (cluster.retire(Instant.now(clock))) {
+            publish(cluster, "retired");
+        }
+        return state(cluster);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ClusterState> find(String idOrSlug) {
+        return locate(idOrSlug, LockModeType.NONE).map(this::state);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Cluster> findCluster(String idOrSlug) {
+        return locate(idOrSlug, LockModeType.NONE);
+    }
+
+    /** Clusters matching the filter, sorted by English name (case-insensitively), then id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ClusterState> list(ClusterFilter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        Map<String, Object> parameters = new HashMap<>();
+        if (filter.country() != null) {
+            where.append(" AND c.country = :country");
+            parameters.put("country", filter.country());
+        }
+        if (filter.kind() != null) {
+            where.append(" AND c.kind = :kind");
+            parameters.put("kind", filter.kind().name());
+        }
+        if (filter.status() != null) {
+            where.append(" AND c.status = :status");
+            parameters.put("status", filter.status().name());
+        }
+        if (filter.focusArea() != null) {
+            where.append(" AND c.focus_areas @> jsonb_build_array(CAST(:focusArea AS text))");
+            parameters.put("focusArea", filter.focusArea());
+        }
+        if (filter.q() != null) {
+            String q = SearchText.normalize(filter.q());
+            if (!q.isEmpty()) {
+                where.append(" AND c.search_text LIKE :q ESCAPE '\\'");
+                parameters.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+        Query count = entityManager.createNativeQuery("SELECT count(*) FROM cluster c" + where);
+        parameters.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+        List<Cluster> clusters = List.of();
+        if (total > page.offset()) {
+            Query select = entityManager.createNativeQuery(
+                    "SELECT c.* FROM cluster c" + where + " ORDER BY lower(c.name_en), c.id", Cluster.class);
+            parameters.forEach(select::setParameter);
+            @SuppressWarnings("unchecked")
+            List<Cluster> found = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+            clusters = found;
+        }
+        Map<UUID, List<UUID>> alliances = alliancesOf(clusters.stream().map(c -> c.id).toList());
+        List<ClusterState> items = clusters.stream()
+                .map(c -> ClusterState.of(c, alliances.getOrDefault(c.id, List.of()))).toList();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    private ClusterState state(Cluster cluster) {
+        return ClusterState.of(cluster, alliancesOf(List.of(cluster.id)).getOrDefault(cluster.id, List.of()));
+    }
+
+    /** For each cluster, the alliances listing it as a member (a cluster may belong to several). */
+    private Map<UUID, List<UUID>> alliancesOf(List<UUID> ids) {
+        Map<UUID, List<UUID>> result = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT CAST(m.member AS uuid), a.id FROM cluster a
+                CROSS JOIN LATERAL jsonb_array_elements_text(a.member_cluster_ids) AS m(member)
+                WHERE a.kind = 'ALLIANCE'
+                  AND jsonb_exists_any(a.member_cluster_ids, string_to_array(CAST(:ids AS text), ','))
+                ORDER BY lower(a.name_en), a.id
+                """).setParameter("ids", String.join(",", ids.stream().map(UUID::toString).toList()))
+                .getResultList();
+        for (Object[] row : rows) {
+            UUID member = (UUID) row[0];
+            if (ids.contains(member)) {
+                result.computeIfAbsent(member, key -> new ArrayList<>()).add((UUID) row[1]);
+            }
+        }
+        return result;
+    }
+
+    private Optional<Cluster> locate(String idOrSlug, LockModeType lock) {
+        UUID id = asUuid(idOrSlug);
+        if (id != null) {
+            return Optional.ofNullable(Cluster.findById(id, lock));
+        }
+        return Cluster.<Cluster> find("slug", idOrSlug).withLock(lock).firstResultOptional();
+    }
+
+    private static UUID asUuid(String value) {
+        if (value == null || value.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private void validate(UUID id, ClusterDetails details, List<UUID> currentMembers) {
+        List<Violation> violations = details.violations(id, LocalDate.now(clock));
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations.stream().map(v -> new FieldError(v.field(), v.message()))
+                    .toList());
+        }
+        List<FieldError> members = new ArrayList<>();
+        List<UUID> ids = details.memberClusterIds();
+        Map<UUID, Cluster> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Cluster.<Cluster> list("id in ?1", ids).forEach(c -> found.put(c.id, c));
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            Cluster member = found.get(ids.get(i));
+            String field = "memberClusterIds[" + i + "]";
+            if (member == null) {
+                members.add(new FieldError(field, "cluster " + ids.get(i) + " does not exist"));
+            } else if (!member.isActive() && !currentMembers.contains(member.id)) {
+                members.add(new FieldError(field, "cluster " + member.slug + " (" + member.id
+                        + ") is retired and cannot join an alliance"));
+            } else if (member.kind == ClusterKind.ALLIANCE) {
+                members.add(new FieldError(field, "cluster " + member.slug + " (" + member.id
+                        + ") is an alliance; alliances do not nest"));
+            }
+        }
+        if (!members.isEmpty()) {
+            throw ProblemException.unprocessable("invalid-alliance-member", members);
+        }
+    }
+
+    private void flushUniqueSlug(String slug) {
+        try {
+            entityManager.flush();
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            throw duplicateSlug(slug);
+        }
+    }
+
+    private static ProblemException duplicateSlug(String slug) {
+        return ProblemException.conflict("duplicate-slug", "a cluster with slug " + slug + " already exists",
+                "slug");
+    }
+
+    private void publish(Cluster cluster, String change) {
+        outbox.append(EventTopics.CLUSTER_EVENTS,
+                cloudEvents.create("cluster", change, cluster.id, cluster.version, ClusterState.of(cluster, null)));
+    }
+}
