@@ -58,7 +58,7 @@ public final class ClusterEvents {
         data.putArray("focusAreas").add("medical-devices");
         data.put("version", version);
         data.put("region", "somewhere");
-        data.putObject("foundedOn").put("date", "2005").put("precision", "YEAR");
+        data.putObject("foundedOn").put("date", "2005-01-01").put("precision", "YEAR");
         ObjectNode event = MAPPER.createObjectNode();
         event.put("specversion", "1.0");
         event.put("id", UUID.randomUUID().toString());

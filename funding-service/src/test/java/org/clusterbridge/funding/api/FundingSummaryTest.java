@@ -39,8 +39,8 @@ class FundingSummaryTest {
         if (cluster != null) {
             return;
         }
-        slug = "summary-" + UUID.randomUUID();
-        cluster = ClusterEvents.register(slug, "Summary cluster", "サマリー", "FR");
+        String name = "summary-" + UUID.randomUUID();
+        UUID cluster = ClusterEvents.register(name, "Summary cluster", "サマリー", "FR");
         create(money(cluster, "total-investment", "ACTUAL", "\"1900000000\"", "EUR", since2005("2019-06-30"), "Profile"));
         create(money(cluster, "total-investment", "ACTUAL", "\"21000000000\"", "EUR", since2005("2020-02-05"), "Release ja"));
         create(money(cluster, "total-investment", "ACTUAL", "\"21000000000\"", "EUR", since2005("2020-02-05"), "Release en"));
@@ -55,6 +55,8 @@ class FundingSummaryTest {
         create(count(cluster, "commercialisations", "ACTUAL", 3, fy(2013, 2013), "FY2013 report"));
         create(count(cluster, "commercialisations", "ACTUAL", 4, fy(2014, 2014), "FY2014 report"));
         create(count(cluster, "commercialisations", "ACTUAL", 9, fy(2019, 2019), "Outside the plan"));
+        FundingSummaryTest.slug = name;
+        FundingSummaryTest.cluster = cluster;
     }
 
     @Test
