@@ -1,11 +1,10 @@
-package org.clusterbridge.cluster.api;
+package org.clusterbridge.api;
 
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.clusterbridge.api.Problem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,14 +14,14 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 
 /**
- * Refuses bodies declared larger than {@code clusterbridge.http.max-body-size} with a 413 problem. The HTTP
+ * Refuses bodies declared larger than {@code clusterbridge.http.max-body-size} (default 1 MiB) with a 413 problem. The HTTP
  * server's own limit ({@code quarkus.http.limits.max-body-size}, set higher) stays as the last guard; it
  * answers without a body, so this check runs first for every request that declares its length.
  */
 @ApplicationScoped
 public class BodySizeLimit {
 
-    void install(@Observes Router router, @ConfigProperty(name = "clusterbridge.http.max-body-size") long limit,
+    void install(@Observes Router router, @ConfigProperty(name = "clusterbridge.http.max-body-size", defaultValue = "1048576") long limit,
             ObjectMapper mapper) throws JsonProcessingException {
         router.route().order(Integer.MIN_VALUE + 100).handler(context -> {
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
