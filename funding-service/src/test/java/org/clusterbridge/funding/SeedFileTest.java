@@ -29,10 +29,10 @@ class SeedFileTest {
     @Test
     void everySeedFigureLoadsOnceAndTheSummaryFlagsMedicensInvestmentJump() throws IOException {
         UUID medicen = ClusterEvents.register("medicen-paris-region", "Medicen Paris Region", null, "FR");
-        UUID yamaguchi = ClusterEvents.register("yamaguchi-medical-industry-cluster",
+        UUID yamaguchi = ClusterEvents.register("yamaguchi-medical-growth-strategy-council",
                 "Yamaguchi medical-related industry cluster", "山口県医療関連産業クラスター", "JP");
         Map<String, UUID> clusters = Map.of("medicen-paris-region", medicen,
-                "yamaguchi-medical-industry-cluster", yamaguchi);
+                "yamaguchi-medical-growth-strategy-council", yamaguchi);
         String text = java.nio.file.Files.readString(
                 RepositoryFiles.resolve("local-stack/src/main/resources/seed/funding-figures.json"));
         for (var entry : clusters.entrySet()) {
@@ -62,7 +62,7 @@ class SeedFileTest {
                 .body("indicators.find { it.indicator == 'public-funding' }.plausibilityFlag", equalTo(false))
                 .body("indicators.find { it.indicator == 'products-launched' }.latestActual.value.count",
                         equalTo(80));
-        given().get("/api/clusters/yamaguchi-medical-industry-cluster/funding-summary").then().statusCode(200)
+        given().get("/api/clusters/yamaguchi-medical-growth-strategy-council/funding-summary").then().statusCode(200)
                 .body("indicators[0].indicator", equalTo("commercialisations"))
                 .body("indicators[0].latestActual", nullValue())
                 .body("indicators[0].targets[0].target.count", equalTo(13))
