@@ -14,4 +14,4 @@ for jar in "${needed[@]}"; do
     break
   fi
 done
-exec java -jar local-stack/target/local-stack.jar "$@"
+exec java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" org.clusterbridge.localstack.LocalStack "$@"

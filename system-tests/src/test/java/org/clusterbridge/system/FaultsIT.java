@@ -28,17 +28,17 @@ class FaultsIT {
         List<String> partners = convergence.partners("outage", 4);
         WriteLoad load = new WriteLoad(api, partners, "outage", 60).start();
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> load.rounds() >= 10);
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.reached(10));
             stack.stopBroker();
             int atStop = load.rounds();
             try {
-                await().atMost(Duration.ofSeconds(90)).until(() -> load.rounds() >= atStop + 20);
+                await().atMost(Duration.ofSeconds(90)).until(() -> load.reached(atStop + 20));
             } finally {
                 stack.startBroker();
             }
             Report.line("broker outage: %d write rounds (4 writes each) while the broker was down",
                     load.rounds() - atStop);
-            await().atMost(Duration.ofSeconds(90)).until(() -> load.rounds() >= 60);
+            await().atMost(Duration.ofSeconds(90)).until(() -> load.reached(60));
         } finally {
             load.stop();
         }
@@ -52,11 +52,11 @@ class FaultsIT {
     void servicesKilledInTheMiddleOfWritesLoseAndDoubleNothing() throws Exception {
         LocalStack stack = system.localStack("killing a service with SIGKILL");
         List<String> partners = convergence.partners("crash", 4);
-        WriteLoad load = new WriteLoad(api, partners, "crash", 400).start();
+        WriteLoad load = new WriteLoad(api, partners, "crash", 2000).start();
         try {
             for (String service : TheSystem.SERVICES) {
                 int before = load.rounds();
-                await().atMost(Duration.ofSeconds(60)).until(() -> load.rounds() >= before + 5);
+                await().atMost(Duration.ofSeconds(60)).until(() -> load.reached(before + 5));
                 int unansweredBefore = load.unanswered();
                 stack.killService(service);
                 await().atMost(Duration.ofSeconds(30)).until(() -> load.unanswered() >= unansweredBefore + 2);
@@ -66,7 +66,7 @@ class FaultsIT {
                         (System.nanoTime() - restarting) / 1e9);
             }
             int after = load.rounds();
-            await().atMost(Duration.ofSeconds(60)).until(() -> load.rounds() >= after + 5);
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.reached(after + 5));
         } finally {
             load.stop();
         }

@@ -64,6 +64,11 @@ final class WriteLoad implements Runnable {
         return rounds.get();
     }
 
+    /** Whether the load has done {@code target} rounds, or has done all it was given. */
+    boolean reached(int target) {
+        return rounds.get() >= target || thread != null && !thread.isAlive();
+    }
+
     int unanswered() {
         return unanswered.get();
     }

@@ -134,12 +134,6 @@ public class FundingFigureResource {
     }
 
     private static String country(String country) {
-        if (country == null || country.isBlank()) {
-            return null;
-        }
-        if (!country.trim().matches("[A-Za-z]{2}")) {
-            throw ProblemException.invalid("country", "must be an ISO 3166-1 alpha-2 code such as FR or JP");
-        }
-        return country.trim().toUpperCase(Locale.ROOT);
+        return QueryParams.country("country", country);
     }
 }

@@ -38,14 +38,7 @@ final class QueryFilters {
     }
 
     static String country(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String country = raw.trim().toUpperCase(Locale.ROOT);
-        if (!country.matches("[A-Z]{2}")) {
-            throw ProblemException.invalid("country", "must be an ISO 3166-1 alpha-2 code such as FR");
-        }
-        return country;
+        return QueryParams.country("country", raw);
     }
 
     static String focusArea(String raw) {

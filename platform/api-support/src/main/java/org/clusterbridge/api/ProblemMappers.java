@@ -95,6 +95,9 @@ public class ProblemMappers {
                     + "; allowed: " + Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
                             .collect(Collectors.joining(", ")));
         }
+        if (e instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            return ProblemException.invalid(pointer(format), format.getOriginalMessage());
+        }
         if (e instanceof InvalidFormatException format) {
             return ProblemException.invalid(pointer(format), "cannot read " + quote(format.getValue()) + " as "
                     + describe(format.getTargetType()));

@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
  */
 public final class QueryParams {
 
+    public static final String EUROPEAN_UNION = "EU";
+    private static final java.util.Set<String> COUNTRIES = java.util.Set.of(Locale.getISOCountries());
+
     private QueryParams() {
     }
 
@@ -62,6 +65,21 @@ public final class QueryParams {
         }
         throw ProblemException.invalid(name, "unknown value \"" + raw + "\"; allowed: "
                 + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * An ISO 3166-1 alpha-2 code, in any case, returned upper-case; {@code EU} (reserved for the European Union)
+     * is accepted because alliances of European clusters carry it.
+     */
+    public static String country(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String code = raw.trim().toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(code) && !EUROPEAN_UNION.equals(code)) {
+            throw ProblemException.invalid(name, "unknown country \"" + raw + "\"; use an ISO 3166-1 alpha-2 code such as FR or JP");
+        }
+        return code;
     }
 
     public static PageRequest page(String page, String size) {
