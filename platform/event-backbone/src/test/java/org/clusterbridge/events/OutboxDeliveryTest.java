@@ -179,7 +179,8 @@ class OutboxDeliveryTest {
 
         for (int replay = 1; replay <= 2; replay++) {
             int receivedBefore = views.received().size();
-            RestAssured.given().post("/api/admin/views/sample-events/rebuild").then().statusCode(200);
+            RestAssured.given().post("/api/admin/views/sample-events/rebuild").then().statusCode(200)
+                    .body("views", org.hamcrest.Matchers.contains("SampleViews"));
             await().atMost(PROPAGATION).untilAsserted(() -> {
                 assertThat(views.received().size() - receivedBefore).isGreaterThanOrEqualTo(topicSize);
                 assertThat(snapshot()).isEqualTo(before);

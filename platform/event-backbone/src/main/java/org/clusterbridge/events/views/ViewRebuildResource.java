@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.arc.ClientProxy;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
@@ -35,6 +36,11 @@ public class ViewRebuildResource {
     ViewRebuildResource(Instance<RebuildableView> views, KafkaClientService kafka) {
         this.views = views;
         this.kafka = kafka;
+    }
+
+    /** The view's own class name, without the suffix of the proxy or subclass Quarkus generates. */
+    private static String name(RebuildableView view) {
+        return ClientProxy.unwrap(view).getClass().getSimpleName().replaceFirst("_(ClientProxy|Subclass)$", "");
     }
 
     public record Rebuild(String channel, List<String> views, List<String> partitions) {
@@ -58,7 +64,8 @@ public class ViewRebuildResource {
                 assigned.forEach(partition -> partitions.add(partition.toString()));
             }).await().indefinitely();
         }
-        return new Rebuild(channel, matching.stream().map(view -> view.getClass().getSimpleName()).toList(),
+        return new Rebuild(channel,
+                matching.stream().map(ViewRebuildResource::name).toList(),
                 List.copyOf(partitions));
     }
 }
