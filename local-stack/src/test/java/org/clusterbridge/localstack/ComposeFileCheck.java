@@ -12,29 +12,48 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What {@code docker-compose.yml} must hold, checked without a Docker engine: the services and their official
  * images, the host ports of the local stack, a health check on every container, start order on healthy
- * dependencies, named volumes, KRaft mode, and services that reach their stores by service name.
+ * dependencies, named volumes, KRaft mode, and services that reach their stores by service name. Keycloak issues
+ * the services' tokens: it imports the realm file, its fixed front-end URL is the issuer the services expect, and
+ * the services fetch its keys by service name.
  */
 final class ComposeFileCheck {
 
-    record Infra(String image, String port) {
+    /** {@code keepsData}: its data lives in a named volume (Keycloak's development realm is imported afresh). */
+    record Infra(String image, String port, boolean keepsData) {
     }
 
     record App(int port, Set<String> dependsOn) {
     }
 
+    static final String KEYCLOAK = "keycloak";
+    /** Where the official image imports realms from with {@code --import-realm}. */
+    static final String REALM_IMPORT_FOLDER = "/opt/keycloak/data/import/";
+    static final String JWKS_VARIABLE = "MP_JWT_VERIFY_PUBLICKEY_LOCATION";
+    static final String ISSUER_VARIABLE = "MP_JWT_VERIFY_ISSUER";
+    static final String CORS_VARIABLE = "CLUSTERBRIDGE_CORS_ORIGINS";
+    /**
+     * Variables whose values are names rather than addresses a container connects to: the issuer a token carries
+     * (fetched from the host) and the origins of the browsers' pages. They may say localhost.
+     */
+    static final Set<String> NOT_ADDRESSES = Set.of(ISSUER_VARIABLE, CORS_VARIABLE);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     static final Map<String, Infra> INFRASTRUCTURE = Map.of(
-            "kafka", new Infra("apache/kafka", "9092:9092"),
-            "postgres", new Infra("postgres", "5433:5432"),
-            "mongo", new Infra("mongo", "27017:27017"));
+            "kafka", new Infra("apache/kafka", "9092:9092", true),
+            "postgres", new Infra("postgres", "5433:5432", true),
+            "mongo", new Infra("mongo", "27017:27017", true),
+            KEYCLOAK, new Infra("quay.io/keycloak/keycloak", "8180:8080", false));
 
     static final Map<String, App> SERVICES = Map.of(
-            "cluster-service", new App(8081, Set.of("kafka", "postgres")),
-            "mou-service", new App(8082, Set.of("kafka", "mongo")),
-            "funding-service", new App(8083, Set.of("kafka", "postgres")));
+            "cluster-service", new App(8081, Set.of("kafka", "postgres", KEYCLOAK)),
+            "mou-service", new App(8082, Set.of("kafka", "mongo", KEYCLOAK)),
+            "funding-service", new App(8083, Set.of("kafka", "postgres", KEYCLOAK)));
 
     private ComposeFileCheck() {
     }
@@ -63,7 +82,7 @@ final class ComposeFileCheck {
             }
             checkPorts(problems, name, service, infra.port());
             checkHealth(problems, name, service);
-            if (!service.has("volumes")) {
+            if (infra.keepsData() && !service.has("volumes")) {
                 problems.add(name + ": keeps no data in a named volume");
             }
         });
@@ -75,6 +94,8 @@ final class ComposeFileCheck {
         if (!roles.contains("broker") || !roles.contains("controller")) {
             problems.add("kafka: not in KRaft mode (KAFKA_PROCESS_ROLES=" + roles + ")");
         }
+
+        Keycloak keycloak = checkKeycloak(problems, services.path(KEYCLOAK), root);
 
         SERVICES.forEach((name, app) -> {
             JsonNode service = services.path(name);
@@ -100,10 +121,12 @@ final class ComposeFileCheck {
                         problems.add(name + ": " + variable.getKey() + " uses " + host + " without depending on it");
                     }
                 }
-                if (value.contains("localhost") || value.contains("127.0.0.1")) {
+                boolean local = value.contains("localhost") || value.contains("127.0.0.1");
+                if (local && !NOT_ADDRESSES.contains(variable.getKey())) {
                     problems.add(name + ": " + variable.getKey() + " points at localhost inside a container");
                 }
             }
+            checkTokenSettings(problems, name, service.path("environment"), keycloak);
         });
 
         services.fields().forEachRemaining(entry -> entry.getValue().path("volumes").forEach(volume -> {
@@ -116,6 +139,116 @@ final class ComposeFileCheck {
             }
         }));
         return problems;
+    }
+
+    /** What the services must be told about Keycloak: where its keys are and the issuer its tokens carry. */
+    record Keycloak(String jwks, String issuer) {
+    }
+
+    private static Keycloak checkKeycloak(List<String> problems, JsonNode service, Path root) {
+        if (service.isMissingNode()) {
+            return null;
+        }
+        String image = service.path("image").asText();
+        if (!image.matches("quay\\.io/keycloak/keycloak:26\\.\\d+\\.\\d+")) {
+            problems.add(KEYCLOAK + ": image " + image + " is not an exact Keycloak 26.x.y version"
+                    + " (the realm file and the hostname options are those of Keycloak 26)");
+        }
+        List<String> command = new ArrayList<>();
+        if (service.path("command").isArray()) {
+            service.path("command").forEach(part -> command.add(part.asText()));
+        } else {
+            command.addAll(List.of(service.path("command").asText().trim().split("\\s+")));
+        }
+        if (command.isEmpty() || !command.get(0).equals("start-dev") || !command.contains("--import-realm")) {
+            problems.add(KEYCLOAK + ": must run start-dev --import-realm, not " + command);
+        }
+        JsonNode environment = service.path("environment");
+        for (String variable : List.of("KC_BOOTSTRAP_ADMIN_USERNAME", "KC_BOOTSTRAP_ADMIN_PASSWORD")) {
+            if (environment.path(variable).asText().isBlank()) {
+                problems.add(KEYCLOAK + ": " + variable + " missing");
+            }
+        }
+        if (!environment.path("KC_HEALTH_ENABLED").asText().equals("true")) {
+            problems.add(KEYCLOAK + ": KC_HEALTH_ENABLED must be true, or /health/ready answers nothing");
+        }
+        String frontEnd = environment.path("KC_HOSTNAME").asText();
+        if (!frontEnd.matches("https?://[^/]+")) {
+            problems.add(KEYCLOAK + ": KC_HOSTNAME must be a full URL without a path, not '" + frontEnd + "'");
+        }
+        if (!environment.path("KC_HOSTNAME_BACKCHANNEL_DYNAMIC").asText().equals("true")) {
+            problems.add(KEYCLOAK + ": KC_HOSTNAME_BACKCHANNEL_DYNAMIC must be true for the services' back channel");
+        }
+        String health = String.join(" ", textsOf(service.path("healthcheck").path("test")));
+        if (!health.contains("/dev/tcp/localhost/9000") || !health.contains("/health/ready")) {
+            problems.add(KEYCLOAK + ": the health check must ask the management port 9000 for /health/ready"
+                    + " over bash's /dev/tcp (the image has no curl)");
+        }
+
+        String realm = null;
+        for (JsonNode volume : service.path("volumes")) {
+            String[] parts = volume.asText().split(":");
+            if (parts.length < 2 || !parts[1].startsWith(REALM_IMPORT_FOLDER) || !parts[1].endsWith(".json")) {
+                continue;
+            }
+            if (parts.length < 3 || !parts[2].equals("ro")) {
+                problems.add(KEYCLOAK + ": mount " + parts[0] + " read-only");
+            }
+            Path file = root.resolve(parts[0]);
+            if (Files.isRegularFile(file)) {
+                try {
+                    realm = JSON.readTree(file.toFile()).path("realm").asText(null);
+                } catch (IOException e) {
+                    problems.add(KEYCLOAK + ": realm file " + parts[0] + " is not JSON: " + e.getMessage());
+                }
+            }
+        }
+        if (realm == null) {
+            problems.add(KEYCLOAK + ": no realm file is mounted into " + REALM_IMPORT_FOLDER);
+            return null;
+        }
+        String containerPort = null;
+        for (JsonNode port : service.path("ports")) {
+            String[] parts = port.asText().split(":");
+            containerPort = parts[parts.length - 1];
+        }
+        return new Keycloak(
+                "http://" + KEYCLOAK + ":" + containerPort + "/realms/" + realm + "/protocol/openid-connect/certs",
+                frontEnd + "/realms/" + realm);
+    }
+
+    private static void checkTokenSettings(List<String> problems, String name, JsonNode environment,
+            Keycloak keycloak) {
+        if (keycloak == null) {
+            return;
+        }
+        String jwks = environment.path(JWKS_VARIABLE).asText();
+        if (!jwks.equals(keycloak.jwks())) {
+            problems.add(name + ": " + JWKS_VARIABLE + " is '" + jwks + "', expected " + keycloak.jwks());
+        }
+        String issuer = environment.path(ISSUER_VARIABLE).asText();
+        if (!issuer.equals(keycloak.issuer())) {
+            problems.add(name + ": " + ISSUER_VARIABLE + " is '" + issuer + "', expected " + keycloak.issuer());
+        }
+        String origins = environment.path(CORS_VARIABLE).asText();
+        if (origins.isBlank()) {
+            problems.add(name + ": " + CORS_VARIABLE + " missing");
+        }
+        for (String origin : origins.split(",")) {
+            if (!origin.isBlank() && !origin.trim().matches("https?://[^/*]+")) {
+                problems.add(name + ": " + CORS_VARIABLE + " holds '" + origin.trim() + "', not an origin");
+            }
+        }
+    }
+
+    private static List<String> textsOf(JsonNode node) {
+        List<String> texts = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(part -> texts.add(part.asText()));
+        } else if (!node.isMissingNode()) {
+            texts.add(node.asText());
+        }
+        return texts;
     }
 
     private static void checkPorts(List<String> problems, String name, JsonNode service, String mapping) {

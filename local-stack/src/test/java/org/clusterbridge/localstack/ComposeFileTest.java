@@ -67,4 +67,58 @@ class ComposeFileTest {
                 "cluster-service: must depend on postgres with condition service_healthy",
                 "cluster-service: QUARKUS_DATASOURCE_JDBC_URL uses postgres without depending on it");
     }
+
+    @Test
+    void aServiceThatDoesNotWaitForKeycloakIsCaught() {
+        ((ObjectNode) compose.path("services").path("mou-service").path("depends_on")).remove("keycloak");
+        assertThat(ComposeFileCheck.problems(compose, root, kafkaVersion)).containsExactlyInAnyOrder(
+                "mou-service: must depend on keycloak with condition service_healthy",
+                "mou-service: MP_JWT_VERIFY_PUBLICKEY_LOCATION uses keycloak without depending on it");
+    }
+
+    @Test
+    void anIssuerOrKeysOtherThanKeycloaksAreCaught() {
+        ObjectNode environment = (ObjectNode) compose.path("services").path("funding-service").path("environment");
+        environment.put("MP_JWT_VERIFY_ISSUER", "http://keycloak:8080/realms/clusterbridge");
+        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                "http://localhost:8180/realms/clusterbridge/protocol/openid-connect/certs");
+        ((ObjectNode) compose.path("services").path("cluster-service").path("environment"))
+                .remove("CLUSTERBRIDGE_CORS_ORIGINS");
+        assertThat(ComposeFileCheck.problems(compose, root, kafkaVersion)).containsExactlyInAnyOrder(
+                "funding-service: MP_JWT_VERIFY_ISSUER is 'http://keycloak:8080/realms/clusterbridge', expected "
+                        + "http://localhost:8180/realms/clusterbridge",
+                "funding-service: MP_JWT_VERIFY_PUBLICKEY_LOCATION points at localhost inside a container",
+                "funding-service: MP_JWT_VERIFY_PUBLICKEY_LOCATION is "
+                        + "'http://localhost:8180/realms/clusterbridge/protocol/openid-connect/certs', expected "
+                        + "http://keycloak:8080/realms/clusterbridge/protocol/openid-connect/certs",
+                "cluster-service: CLUSTERBRIDGE_CORS_ORIGINS missing");
+    }
+
+    @Test
+    void aKeycloakOnLatestWithACurlHealthCheckAndNoFixedFrontEndIsCaught() {
+        ObjectNode keycloak = (ObjectNode) compose.path("services").path("keycloak");
+        keycloak.put("image", "quay.io/keycloak/keycloak:latest");
+        ((ObjectNode) keycloak.path("healthcheck")).putArray("test").add("CMD").add("curl").add("-f")
+                .add("http://localhost:8080/health/ready");
+        ((ObjectNode) keycloak.path("environment")).remove("KC_HOSTNAME_BACKCHANNEL_DYNAMIC");
+        assertThat(ComposeFileCheck.problems(compose, root, kafkaVersion)).containsExactlyInAnyOrder(
+                "keycloak: image quay.io/keycloak/keycloak:latest is not a pinned official quay.io/keycloak/keycloak image",
+                "keycloak: image quay.io/keycloak/keycloak:latest is not an exact Keycloak 26.x.y version"
+                        + " (the realm file and the hostname options are those of Keycloak 26)",
+                "keycloak: the health check must ask the management port 9000 for /health/ready over bash's"
+                        + " /dev/tcp (the image has no curl)",
+                "keycloak: KC_HOSTNAME_BACKCHANNEL_DYNAMIC must be true for the services' back channel");
+    }
+
+    @Test
+    void aKeycloakWithoutItsRealmIsCaught() {
+        ObjectNode keycloak = (ObjectNode) compose.path("services").path("keycloak");
+        keycloak.putArray("command").add("start-dev");
+        keycloak.putArray("volumes").add("./deploy/keycloak/missing-realm.json:/opt/keycloak/data/import/realm.json");
+        assertThat(ComposeFileCheck.problems(compose, root, kafkaVersion)).containsExactlyInAnyOrder(
+                "keycloak: must run start-dev --import-realm, not [start-dev]",
+                "keycloak: mount ./deploy/keycloak/missing-realm.json read-only",
+                "keycloak: no realm file is mounted into /opt/keycloak/data/import/",
+                "keycloak: mounts ./deploy/keycloak/missing-realm.json, which does not exist");
+    }
 }
