@@ -2,6 +2,7 @@ package org.clusterbridge.cluster.api;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,8 @@ import org.clusterbridge.api.Problem;
 import org.clusterbridge.api.ProblemException;
 import org.clusterbridge.api.QueryParams;
 import org.clusterbridge.api.Versions;
+import org.clusterbridge.api.security.Caller;
+import org.clusterbridge.api.security.Roles;
 import org.clusterbridge.cluster.domain.ClusterDetails;
 import org.clusterbridge.cluster.domain.ClusterKind;
 import org.clusterbridge.cluster.domain.ClusterRules;
@@ -50,13 +53,16 @@ public class ClusterResource {
 
     private final ClusterService clusters;
     private final ClusterProfiles profiles;
+    private final Caller caller;
 
-    ClusterResource(ClusterService clusters, ClusterProfiles profiles) {
+    ClusterResource(ClusterService clusters, ClusterProfiles profiles, Caller caller) {
         this.clusters = clusters;
         this.profiles = profiles;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a cluster, alliance, association, foundation or public body")
     @APIResponse(responseCode = "201", description = "Registered; Location names it, ETag is its version")
@@ -65,13 +71,14 @@ public class ClusterResource {
     @APIResponse(responseCode = "422", description = "An alliance member does not exist, is retired or is an alliance",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ClusterState> register(@Valid @NotNull ClusterDetails details, UriInfo uri) {
-        ClusterState created = clusters.register(details);
+        ClusterState created = clusters.register(details, caller.actor());
         URI location = uri.getBaseUriBuilder().path("api/clusters").path(created.id().toString()).build();
         return RestResponse.ResponseBuilder.<ClusterState> created(location).entity(created)
                 .tag(Versions.etag(created.version())).build();
     }
 
     @GET
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Operation(summary = "List clusters, sorted by English name")
     public Page<ClusterState> list(
             @Parameter(description = "ISO 3166-1 alpha-2 country code") @QueryParam("country") String country,
@@ -100,6 +107,7 @@ public class ClusterResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Path("/{idOrSlug}")
     @Operation(summary = "Read a cluster by id or slug (retired clusters too)")
     @APIResponse(responseCode = "200", description = "The cluster; ETag is its version")
@@ -112,6 +120,7 @@ public class ClusterResource {
     }
 
     @PUT
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Path("/{idOrSlug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace what is known about a cluster; If-Match must carry the version read")
@@ -128,22 +137,24 @@ public class ClusterResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ClusterState> update(@PathParam("idOrSlug") String idOrSlug,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ClusterDetails details) {
-        ClusterState updated = clusters.update(idOrSlug, ifMatch, details);
+        ClusterState updated = clusters.update(idOrSlug, ifMatch, details, caller.actor());
         return RestResponse.ResponseBuilder.ok(updated).tag(Versions.etag(updated.version())).build();
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{idOrSlug}")
     @Operation(summary = "Retire a cluster: it stays readable with status RETIRED")
     @APIResponse(responseCode = "200", description = "The retired cluster")
     @APIResponse(responseCode = "404", description = "No such cluster",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ClusterState> retire(@PathParam("idOrSlug") String idOrSlug) {
-        ClusterState retired = clusters.retire(idOrSlug);
+        ClusterState retired = clusters.retire(idOrSlug, caller.actor());
         return RestResponse.ResponseBuilder.ok(retired).tag(Versions.etag(retired.version())).build();
     }
 
     @GET
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Path("/{idOrSlug}/profile")
     @Operation(summary = "A cluster with its agreements and latest funding figures, from this service's views")
     @APIResponse(responseCode = "404", description = "No such cluster",

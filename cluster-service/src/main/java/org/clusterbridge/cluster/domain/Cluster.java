@@ -101,30 +101,38 @@ public class Cluster extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Column(name = "created_by", length = 255)
+    public String createdBy;
+
+    @Column(name = "updated_by", length = 255)
+    public String updatedBy;
+
     /** A new, active cluster at version 1. */
-    public static Cluster register(UUID id, ClusterDetails details, Instant now) {
+    public static Cluster register(UUID id, ClusterDetails details, String by, Instant now) {
         Cluster cluster = new Cluster();
         cluster.id = id;
         cluster.status = ClusterStatus.ACTIVE;
         cluster.version = 1;
         cluster.createdAt = now;
-        cluster.describe(details, now);
+        cluster.createdBy = by;
+        cluster.describe(details, by, now);
         return cluster;
     }
 
     /** Replaces what the client states about the cluster and moves to the next version. */
-    public void update(ClusterDetails details, Instant now) {
-        describe(details, now);
+    public void update(ClusterDetails details, String by, Instant now) {
+        describe(details, by, now);
         version++;
     }
 
     /** Retires the cluster; returns false when it already was retired (nothing changes). */
-    public boolean retire(Instant now) {
+    public boolean retire(String by, Instant now) {
         if (status == ClusterStatus.RETIRED) {
             return false;
         }
         status = ClusterStatus.RETIRED;
         updatedAt = now;
+        updatedBy = by;
         version++;
         return true;
     }
@@ -140,7 +148,7 @@ public class Cluster extends PanacheEntityBase {
                 leaders, memberClusterIds, membershipReports);
     }
 
-    private void describe(ClusterDetails details, Instant now) {
+    private void describe(ClusterDetails details, String by, Instant now) {
         slug = details.slug();
         names = Map.copyOf(details.names());
         nameEn = details.names().get("en");
@@ -160,5 +168,6 @@ public class Cluster extends PanacheEntityBase {
         membershipReports = new ArrayList<>(details.membershipReports());
         searchText = SearchText.of(names.values(), acronym);
         updatedAt = now;
+        updatedBy = by;
     }
 }

@@ -22,6 +22,7 @@ import org.clusterbridge.api.PageRequest;
 import org.clusterbridge.api.Problem.FieldError;
 import org.clusterbridge.api.ProblemException;
 import org.clusterbridge.api.Versions;
+import org.clusterbridge.api.security.Actor;
 import org.clusterbridge.cluster.domain.Cluster;
 import org.clusterbridge.cluster.domain.ClusterDetails;
 import org.clusterbridge.cluster.domain.ClusterKind;
@@ -47,21 +48,21 @@ public class ClusterService {
     }
 
     @Transactional
-    public ClusterState register(ClusterDetails details) {
+    public ClusterState register(ClusterDetails details, Actor actor) {
         UUID id = UUID.randomUUID();
         validate(id, details, List.of());
         if (Cluster.count("slug", details.slug()) > 0) {
             throw duplicateSlug(details.slug());
         }
-        Cluster cluster = Cluster.register(id, details, Instant.now(clock));
+        Cluster cluster = Cluster.register(id, details, actor.subject(), Instant.now(clock));
         cluster.persist();
         flushUniqueSlug(details.slug());
-        publish(cluster, "registered");
+        publish(cluster, "registered", actor);
         return ClusterState.of(cluster, List.of());
     }
 
     @Transactional
-    public ClusterState update(String idOrSlug, String ifMatch, ClusterDetails details) {
+    public ClusterState update(String idOrSlug, String ifMatch, ClusterDetails details, Actor actor) {
         long expected = Versions.expected(ifMatch);
         // The row lock makes concurrent updates with the same If-Match wait here: the second sees the new version.
         Cluster cluster = locate(idOrSlug, LockModeType.PESSIMISTIC_WRITE)
@@ -80,19 +81,19 @@ public class ClusterService {
         if (cluster.details().equals(details)) {
             return state(cluster);
         }
-        cluster.update(details, Instant.now(clock));
+        cluster.update(details, actor.subject(), Instant.now(clock));
         flushUniqueSlug(details.slug());
-        publish(cluster, "updated");
+        publish(cluster, "updated", actor);
         return state(cluster);
     }
 
     /** Retires the cluster; it stays readable. Retiring a retired cluster changes nothing. */
     @Transactional
-    public ClusterState retire(String idOrSlug) {
+    public ClusterState retire(String idOrSlug, Actor actor) {
         Cluster cluster = locate(idOrSlug, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("cluster", idOrSlug));
-        if (cluster.retire(Instant.now(clock))) {
-            publish(cluster, "retired");
+        if (cluster.retire(actor.subject(), Instant.now(clock))) {
+            publish(cluster, "retired", actor);
         }
         return state(cluster);
     }
@@ -243,8 +244,8 @@ public class ClusterService {
                 "slug");
     }
 
-    private void publish(Cluster cluster, String change) {
-        outbox.append(EventTopics.CLUSTER_EVENTS,
-                cloudEvents.create("cluster", change, cluster.id, cluster.version, ClusterState.of(cluster, null)));
+    private void publish(Cluster cluster, String change, Actor actor) {
+        outbox.append(EventTopics.CLUSTER_EVENTS, cloudEvents.create("cluster", change, cluster.id, cluster.version,
+                actor.subject(), ClusterState.of(cluster, null)));
     }
 }

@@ -40,7 +40,9 @@ public record ClusterState(
         ClusterStatus status,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) {
 
     public static ClusterState of(Cluster cluster, List<UUID> allianceIds) {
         return new ClusterState(cluster.id, cluster.slug, cluster.names, cluster.description, cluster.acronym,
@@ -49,6 +51,6 @@ public record ClusterState(
                 cluster.website, List.copyOf(cluster.focusAreas), List.copyOf(cluster.leaders),
                 List.copyOf(cluster.memberClusterIds), allianceIds == null ? null : List.copyOf(allianceIds),
                 List.copyOf(cluster.membershipReports), cluster.status, cluster.version, cluster.createdAt,
-                cluster.updatedAt);
+                cluster.createdBy, cluster.updatedAt, cluster.updatedBy);
     }
 }

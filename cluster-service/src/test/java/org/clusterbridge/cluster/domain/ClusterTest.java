@@ -20,23 +20,31 @@ class ClusterTest {
     }
 
     @Test
-    void eachChangeMovesToTheNextVersionAndRetiringTwiceChangesNothing() {
+    void eachChangeMovesToTheNextVersionRecordsWhoMadeItAndRetiringTwiceChangesNothing() {
         Instant now = Instant.parse("2024-01-01T00:00:00Z");
-        Cluster cluster = Cluster.register(UUID.randomUUID(), details("Life Science Innovation Network Japan"), now);
+        Cluster cluster = Cluster.register(UUID.randomUUID(), details("Life Science Innovation Network Japan"),
+                "partner-a", now);
         assertThat(cluster.version).isEqualTo(1);
+        assertThat(cluster.createdBy).isEqualTo("partner-a");
+        assertThat(cluster.updatedBy).isEqualTo("partner-a");
         assertThat(cluster.isActive()).isTrue();
         assertThat(cluster.nameEn).isEqualTo("Life Science Innovation Network Japan");
         assertThat(cluster.searchText).contains("link-j").contains("ライフサイエンス");
         assertThat(cluster.details()).isEqualTo(details("Life Science Innovation Network Japan"));
 
-        cluster.update(details("LINK-J"), now.plusSeconds(1));
+        cluster.update(details("LINK-J"), "partner-b", now.plusSeconds(1));
         assertThat(cluster.version).isEqualTo(2);
+        assertThat(cluster.createdBy).isEqualTo("partner-a");
+        assertThat(cluster.updatedBy).isEqualTo("partner-b");
+        assertThat(cluster.updatedAt).isEqualTo(now.plusSeconds(1));
         assertThat(cluster.nameEn).isEqualTo("LINK-J");
 
-        assertThat(cluster.retire(now.plusSeconds(2))).isTrue();
+        assertThat(cluster.retire("registry-admin-1", now.plusSeconds(2))).isTrue();
         assertThat(cluster.status).isEqualTo(ClusterStatus.RETIRED);
+        assertThat(cluster.updatedBy).isEqualTo("registry-admin-1");
         assertThat(cluster.version).isEqualTo(3);
-        assertThat(cluster.retire(now.plusSeconds(3))).isFalse();
+        assertThat(cluster.retire("registry-admin-2", now.plusSeconds(3))).isFalse();
+        assertThat(cluster.updatedBy).isEqualTo("registry-admin-1");
         assertThat(cluster.version).isEqualTo(3);
     }
 

@@ -2,6 +2,7 @@ package org.clusterbridge.cluster.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clusterbridge.events.EventTopics;
 import org.clusterbridge.testing.EventSchemas;
+import org.clusterbridge.testing.TestTokens;
 import org.clusterbridge.testing.TopicRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ class ClusterEventsTest {
     String bootstrapServers;
 
     @Test
-    void registeredUpdatedAndRetiredEventsCarryTheWholeState() throws Exception {
+    void registeredUpdatedAndRetiredEventsCarryTheWholeStateAndTheirActor() throws Exception {
         String slug = "events-" + UUID.randomUUID().toString().substring(0, 8);
         String member = RestAssured.given().contentType(ContentType.JSON).body(Map.of("slug", slug + "-member",
                 "names", Map.of("en", "Lyonbiopole"), "kind", "CLUSTER", "country", "FR")).post("/api/clusters")
@@ -40,12 +42,15 @@ class ClusterEventsTest {
         Map<String, Object> alliance = Map.of("slug", slug, "names", Map.of("en", "MAGIA", "ja", "欧州医療クラスター連合"),
                 "kind", "ALLIANCE", "country", "BE", "acronym", "MAGIA", "focusAreas", List.of("medical-devices"),
                 "foundedOn", Map.of("date", "2019-01-01", "precision", "YEAR"));
-        String id = RestAssured.given().contentType(ContentType.JSON).body(alliance).post("/api/clusters").then()
-                .statusCode(201).extract().path("id");
+        String id = RestAssured.given().auth().oauth2(TestTokens.editor("partner-a")).contentType(ContentType.JSON)
+                .body(alliance).post("/api/clusters").then().statusCode(201)
+                .body("createdBy", equalTo("partner-a")).body("updatedBy", equalTo("partner-a"))
+                .extract().path("id");
         Map<String, Object> withMember = new java.util.HashMap<>(alliance);
         withMember.put("memberClusterIds", List.of(member));
-        RestAssured.given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(withMember)
-                .put("/api/clusters/" + id).then().statusCode(200);
+        RestAssured.given().auth().oauth2(TestTokens.editor("partner-b")).contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"").body(withMember).put("/api/clusters/" + id).then().statusCode(200)
+                .body("createdBy", equalTo("partner-a")).body("updatedBy", equalTo("partner-b"));
         // requests that fail change nothing and publish nothing
         RestAssured.given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(withMember)
                 .put("/api/clusters/" + id).then().statusCode(412);
@@ -54,7 +59,11 @@ class ClusterEventsTest {
         // an update that changes nothing is not a change
         RestAssured.given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(withMember)
                 .put("/api/clusters/" + id).then().statusCode(200).header("ETag", "\"2\"");
-        RestAssured.delete("/api/clusters/" + id).then().statusCode(200);
+        // an editor may not retire; the refusal publishes nothing
+        RestAssured.given().auth().oauth2(TestTokens.editor("partner-a")).delete("/api/clusters/" + id).then()
+                .statusCode(403);
+        RestAssured.delete("/api/clusters/" + id).then().statusCode(200)
+                .body("updatedBy", equalTo(TestTokens.ADMIN_SUBJECT));
 
         List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(60))
                 .until(() -> TopicRecords.readAll(bootstrapServers, EventTopics.CLUSTER_EVENTS).stream()
@@ -66,6 +75,9 @@ class ClusterEventsTest {
                 "clusterbridge.cluster.registered.v1", "clusterbridge.cluster.updated.v1",
                 "clusterbridge.cluster.retired.v1");
         assertThat(events).extracting(e -> e.get("sequence").asLong()).containsExactly(1L, 2L, 3L);
+        assertThat(events).extracting(e -> e.get("actor").asText())
+                .containsExactly("partner-a", "partner-b", TestTokens.ADMIN_SUBJECT);
+        assertThat(events).extracting(e -> e.at("/data/createdBy").asText()).containsOnly("partner-a");
         assertThat(events).allSatisfy(e -> {
             assertThat(e.get("subject").asText()).isEqualTo(id);
             assertThat(e.get("source").asText()).isEqualTo("/cluster-service");

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -110,8 +111,20 @@ public class ProblemMappers {
                     : "has the wrong type or shape";
             return ProblemException.invalid(pointer(mapping), message);
         }
-        return new ProblemException(400, "malformed-json", "Malformed JSON",
-                "the body is not valid JSON for this resource: " + e.getOriginalMessage(), null);
+        // A parser's message is about characters and positions; a binding message names Java types, which stay
+        // inside.
+        String detail = e instanceof StreamReadException
+                ? "the body is not valid JSON: " + e.getOriginalMessage()
+                : "the body is JSON of the wrong shape for this resource: " + shapeOf(e);
+        return new ProblemException(400, "malformed-json", "Malformed JSON", detail, null);
+    }
+
+    private static String shapeOf(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && mismatch.getPath().isEmpty()) {
+            return "expected " + describe(mismatch.getTargetType());
+        }
+        return "see the OpenAPI document at /q/openapi";
     }
 
     private static String pointer(JsonMappingException e) {
@@ -191,6 +204,15 @@ public class ProblemMappers {
         if (type == java.util.UUID.class) {
             return "a UUID";
         }
-        return "a " + type.getSimpleName();
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "an object";
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.apache.kafka.common.TopicPartition;
+import org.clusterbridge.api.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,6 +30,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 @Path("/api/admin/views")
 @Tag(name = "Administration")
 @Blocking
+@RolesAllowed(Roles.ADMIN)
 public class ViewRebuildResource {
 
     private final Instance<RebuildableView> views;
