@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,11 +24,14 @@ import org.clusterbridge.testing.KafkaBroker;
 import org.clusterbridge.testing.LoopbackPorts;
 import org.clusterbridge.testing.MongoWireServer;
 import org.clusterbridge.testing.PostgresServer;
+import org.clusterbridge.testing.TokenIssuer;
 
 /**
  * The whole system on one machine without Docker: a real Kafka broker (KRaft, in this JVM), a real PostgreSQL
  * (embedded binaries), a MongoDB-wire server, then the three services as child processes, then the seed data.
- * Data stays in {@code .local-stack/} between runs; Ctrl-C stops everything that was started.
+ * Data stays in {@code .local-stack/} between runs; Ctrl-C stops everything that was started. The services trust
+ * the stack's own token issuer ({@link StackTokens}): its key pair stays in {@code <data>/jwt/}, and each start
+ * writes a bearer token per role to {@code <data>/tokens/}.
  */
 public final class LocalStack {
 
@@ -35,16 +41,23 @@ public final class LocalStack {
             Logger.getLogger("kafka"), Logger.getLogger("state.change.logger"), Logger.getLogger("io.zonky"),
             Logger.getLogger("de.bwaldvogel"));
 
+    /** How long the tokens issued at start stay valid. */
+    public static final Duration TOKEN_LIFETIME = StackTokens.LIFETIME;
+
     private final StackSettings settings;
     private final List<ServiceProcess> services = new ArrayList<>();
+    /** True when started from the command line: the summary then shows the tokens themselves. */
+    private final boolean interactive;
+    private StackTokens tokens;
     private FileChannel lockChannel;
     private FileLock lock;
     private KafkaBroker kafka;
     private PostgresServer postgres;
     private MongoWireServer mongo;
 
-    LocalStack(StackSettings settings) {
+    LocalStack(StackSettings settings, boolean interactive) {
         this.settings = settings;
+        this.interactive = interactive;
     }
 
     /**
@@ -52,7 +65,7 @@ public final class LocalStack {
      * --no-seed}) and returns it running; for system tests. {@link #stop()} stops it.
      */
     public static LocalStack launch(String... args) throws Exception {
-        LocalStack stack = new LocalStack(StackSettings.from(args, System.getenv()));
+        LocalStack stack = new LocalStack(StackSettings.from(args, System.getenv()), false);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
         try {
             stack.start();
@@ -70,6 +83,56 @@ public final class LocalStack {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /**
+     * The issuer the services trust, to sign tokens of one's own (other subjects, roles or lifetimes). Its
+     * {@code token(...)} methods give tokens every service of this stack accepts.
+     */
+    public TokenIssuer tokenIssuer() {
+        return tokens.issuer();
+    }
+
+    /**
+     * The token issued at start for a role ({@link TokenIssuer#READER}, {@link TokenIssuer#EDITOR} or
+     * {@link TokenIssuer#ADMIN}), valid for {@link #TOKEN_LIFETIME}; the admin's holds all three roles, the
+     * editor's reader and editor.
+     */
+    public String token(String role) {
+        return tokens.token(role);
+    }
+
+    /** The subject of the token issued for a role ({@code local-reader}, {@code local-editor}, {@code local-admin}). */
+    public static String subject(String role) {
+        String subject = StackTokens.SUBJECTS.get(role);
+        if (subject == null) {
+            throw new IllegalArgumentException("no role " + role);
+        }
+        return subject;
+    }
+
+    /** The file the token of a role is written to, {@code <data>/tokens/<role>.jwt}. */
+    public Path tokenFile(String role) {
+        return tokens.tokenFile(role);
+    }
+
+    /** Every token this stack signed since it started (the role tokens and the seed import's). */
+    public List<String> issuedTokens() {
+        return tokens.issued();
+    }
+
+    /** The folder of the key pair ({@code public-key.pem}, {@code private-key.pem}, {@code issuer}). */
+    public Path keyDirectory() {
+        return tokens.keyDirectory();
+    }
+
+    /** The file a service's output goes to, {@code <data>/logs/<service>.log}. */
+    public Path logFile(String service) {
+        return service(service).log();
+    }
+
+    public Path dataDirectory() {
+        return settings.dataDir();
     }
 
     /** Takes the broker away (its data stays), as an outage would. */
@@ -115,7 +178,7 @@ public final class LocalStack {
         }
         QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
 
-        LocalStack stack = new LocalStack(settings);
+        LocalStack stack = new LocalStack(settings, true);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.stop();
@@ -138,6 +201,9 @@ public final class LocalStack {
         acquireLock();
         checkPortsFree();
         OUT.printf("ClusterBridge local stack, data in %s%n", settings.dataDir());
+        tokens = StackTokens.open(settings.dataDir());
+        OUT.printf("  token issuer %s: %s key pair in %s%n", tokens.issuer().issuer(),
+                tokens.created() ? "new" : "existing", tokens.keyDirectory());
 
         step("Kafka (KRaft) on 127.0.0.1:" + settings.kafkaPort(), () -> {
             kafka = new KafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
@@ -171,17 +237,19 @@ public final class LocalStack {
                     seconds(started));
         }
 
+        tokens.issueRoleTokens();
         if (settings.seed()) {
             seed();
         }
         OUT.printf("%nUp in %s.%n", seconds(begin));
         printUrls();
+        printTokens();
     }
 
     private void seed() throws IOException, InterruptedException {
         OUT.println("Loading the seed data through the APIs:");
         String clusterUrl = settings.services().get(0).baseUrl();
-        SeedImporter importer = new SeedImporter(clusterUrl, Duration.ofSeconds(60));
+        SeedImporter importer = new SeedImporter(clusterUrl, tokens.seedToken(), Duration.ofSeconds(60));
         List<SeedImporter.Outcome> outcomes = List.of(
                 importer.load("clusters", "clusters.json", clusterUrl + "/api/clusters"),
                 importer.load("agreements", "agreements.json", settings.services().get(1).baseUrl() + "/api/agreements"),
@@ -204,9 +272,37 @@ public final class LocalStack {
                 kafka.bootstrapServers(), settings.postgresPort(), mongo.connectionString());
     }
 
+    /** The tokens' files (and, on the command line, the tokens), with a curl line that uses one. */
+    private void printTokens() {
+        String until = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)
+                .format(tokens.expiresAt().atZone(ZoneId.systemDefault()));
+        OUT.println();
+        OUT.printf("Bearer tokens (every /api request needs one; issuer %s, audience %s), valid %d hours, until %s;"
+                + "%n  new ones on each start:%n", tokens.issuer().issuer(), TokenIssuer.AUDIENCE,
+                StackTokens.LIFETIME.toHours(), until);
+        for (Map.Entry<String, String> role : StackTokens.SUBJECTS.entrySet()) {
+            OUT.printf("  %-16s subject %-13s %-38s %s%n", role.getKey(), role.getValue(),
+                    StackTokens.ABILITIES.get(role.getKey()), shown(tokens.tokenFile(role.getKey())));
+            if (interactive) {
+                OUT.printf("    %s%n", tokens.token(role.getKey()));
+            }
+        }
+        ServiceSpec cluster = settings.services().get(0);
+        OUT.printf("  curl -H \"Authorization: Bearer $(cat %s)\" %s/api/clusters%n",
+                shown(tokens.tokenFile(TokenIssuer.READER)), cluster.baseUrl());
+    }
+
+    /** A path as short as it can be for the current folder. */
+    private static String shown(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath();
+        return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
+    }
+
     private List<String> serviceProperties(ServiceSpec spec) {
         List<String> properties = new ArrayList<>();
         properties.add("-Dquarkus.http.port=" + spec.port());
+        properties.addAll(tokens.verificationProperties());
         properties.add("-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
         if (spec.store().equals("postgresql")) {
             properties.add("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/"

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * Loads the seed data through the services' public APIs, as a partner system would. Idempotent: a 409 means the
  * item is already there. A string {@code "@cluster:<slug>"} in a seed file stands for that cluster's id; a 422
  * right after the clusters were created usually means a service's view of clusters has not caught up yet, so
- * it is retried for a while.
+ * it is retried for a while. Every request carries the bearer token it was given (an editor's).
  */
 final class SeedImporter {
 
@@ -38,9 +38,11 @@ final class SeedImporter {
     private final String clusterServiceUrl;
     private final Map<String, String> clusterIds = new HashMap<>();
     private final Duration propagation;
+    private final String authorization;
 
-    SeedImporter(String clusterServiceUrl, Duration propagation) {
+    SeedImporter(String clusterServiceUrl, String token, Duration propagation) {
         this.clusterServiceUrl = clusterServiceUrl;
+        this.authorization = "Bearer " + token;
         this.propagation = propagation;
     }
 
@@ -66,6 +68,13 @@ final class SeedImporter {
                     failed++;
                     System.out.printf("  ! %s %s was refused (%d): %s%n", what, label(item), response.statusCode(),
                             response.body());
+                    if (response.statusCode() == 401 && failed == 1) {
+                        System.out.printf("    (%s refuses the stack's token: does it verify with the stack's public "
+                                + "key and issuer?)%n", collectionUrl);
+                    } else if (response.statusCode() == 403 && failed == 1) {
+                        System.out.printf("    (%s accepts the stack's token but does not let an editor write there)%n",
+                                collectionUrl);
+                    }
                 }
             }
         }
@@ -77,6 +86,7 @@ final class SeedImporter {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
                 .build();
         long deadline = System.nanoTime() + propagation.toNanos();
@@ -115,7 +125,8 @@ final class SeedImporter {
             return known;
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(clusterServiceUrl + "/api/clusters/" + slug))
-                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build();
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json")
+                .header("Authorization", authorization).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("seed refers to cluster " + slug + ", which cluster-service does not know ("

@@ -52,7 +52,9 @@ record StackSettings(Path root, Path dataDir, int kafkaPort, int kafkaController
                                         [--no-seed]
                 Each option can also be given as an environment variable, for example CLUSTERBRIDGE_KAFKA_PORT=19092.
                 Defaults: data .local-stack/, Kafka 9092 (controller 9093), PostgreSQL 5433, MongoDB 27017,
-                services 8081, 8082, 8083.""";
+                services 8081, 8082, 8083.
+                Each start writes a bearer token per role to <data>/tokens/ (registry-reader.jwt, registry-editor.jwt,
+                registry-admin.jwt; valid 12 hours), signed with the key pair kept in <data>/jwt/.""";
     }
 
     private static String value(Map<String, String> flags, Map<String, String> env, String name, String fallback) {
