@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,9 +22,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.clusterbridge.api.Page;
+import org.clusterbridge.api.Problem;
 import org.clusterbridge.api.ProblemException;
 import org.clusterbridge.api.QueryParams;
 import org.clusterbridge.api.Versions;
+import org.clusterbridge.api.security.Caller;
+import org.clusterbridge.api.security.Roles;
 import org.clusterbridge.funding.domain.Indicator;
 import org.clusterbridge.funding.domain.Nature;
 import org.clusterbridge.funding.events.ClusterView;
@@ -31,7 +35,10 @@ import org.clusterbridge.funding.service.FundingFigureService;
 import org.clusterbridge.funding.service.FundingFigureService.Filter;
 import org.clusterbridge.funding.service.FundingFigureService.VersionEntry;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/funding-figures")
@@ -40,21 +47,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FundingFigureResource {
 
     private final FundingFigureService figures;
+    private final Caller caller;
 
-    FundingFigureResource(FundingFigureService figures) {
+    FundingFigureResource(FundingFigureService figures, Caller caller) {
         this.figures = figures;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a reported figure (409 when the same report is already recorded)")
     public Response record(@NotNull @Valid FundingFigureRequest request) {
-        FundingFigureResponse created = figures.record(request);
+        FundingFigureResponse created = figures.record(request, caller.actor());
         return Response.created(URI.create("/api/funding-figures/" + created.id())).entity(created)
                 .tag(Versions.etag(created.version())).build();
     }
 
     @GET
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Operation(summary = "List figures; from/to bound the period end (the date a figure refers to)")
     public Page<FundingFigureResponse> list(
             @QueryParam("clusterId") @Parameter(description = "Cluster id or slug") String clusterId,
@@ -79,6 +90,7 @@ public class FundingFigureResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Path("/{id}")
     @Operation(summary = "A figure in its current version; ETag is its version")
     public Response get(@PathParam("id") String id) {
@@ -87,17 +99,25 @@ public class FundingFigureResource {
     }
 
     @PUT
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct a figure: a new version, the earlier ones stay in its history. Needs If-Match")
+    @APIResponse(responseCode = "200", description = "The corrected figure; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FundingFigureResponse.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks registry-editor, or the figure was reported by "
+            + "someone else: only registry-admin corrects others' figures",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response correct(@PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The version read (ETag)") String ifMatch,
             @NotNull @Valid FundingFigureRequest request) {
-        FundingFigureResponse figure = figures.correct(figureId(id), ifMatch, request);
+        FundingFigureResponse figure = figures.correct(figureId(id), ifMatch, request, caller.actor());
         return Response.ok(figure).tag(Versions.etag(figure.version())).build();
     }
 
     @GET
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Path("/{id}/history")
     @Operation(summary = "Every version of a figure, oldest first")
     public List<VersionEntry> history(@PathParam("id") String id) {

@@ -27,7 +27,11 @@ public record FundingFigureResponse(
         String note,
         long version,
         Instant recordedAt,
-        Instant updatedAt) {
+        @Schema(description = "Who recorded the figure (token subject); null if recorded before auditing began")
+        String createdBy,
+        Instant updatedAt,
+        @Schema(description = "Who made the current version (token subject)")
+        String updatedBy) {
 
     /** {@code count}, or {@code amount} (a decimal string) with {@code currency}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

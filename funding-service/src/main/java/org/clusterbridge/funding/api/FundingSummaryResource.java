@@ -1,11 +1,13 @@
 package org.clusterbridge.funding.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.clusterbridge.api.security.Roles;
 import org.clusterbridge.funding.service.FundingSummaryService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -23,6 +25,7 @@ public class FundingSummaryResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Operation(summary = "Per indicator: latest actual, the series, change from the previous report, progress against targets, totals per currency")
     public FundingSummary summary(@PathParam("clusterId") @Parameter(description = "Cluster id or slug") String clusterId) {
         return summaries.summary(clusterId);

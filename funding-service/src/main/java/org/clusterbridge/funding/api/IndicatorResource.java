@@ -4,11 +4,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.clusterbridge.api.security.Roles;
 import org.clusterbridge.funding.domain.Indicator;
 import org.clusterbridge.funding.domain.Unit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,6 +26,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Operation(summary = "The indicator catalogue: code, names (en, ja) and unit (COUNT or MONEY)")
     public List<IndicatorView> list() {
         return Arrays.stream(Indicator.values())

@@ -74,6 +74,17 @@ public class FundingFigure extends PanacheEntityBase {
     public Instant recordedAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** Subject of the token that recorded the figure; null for figures recorded before auditing began. */
+    @Column(name = "created_by", length = 255)
+    public String createdBy;
+    /** Subject of the token that made the current version. */
+    @Column(name = "updated_by", length = 255)
+    public String updatedBy;
+
+    /** Whether {@code subject} recorded this figure; false for everyone when the figure predates auditing. */
+    public boolean reportedBy(String subject) {
+        return createdBy != null && createdBy.equals(subject);
+    }
 
     public Indicator indicator() {
         return Indicator.byCode(indicator).orElseThrow();

@@ -30,6 +30,9 @@ public class FundingFigureVersion extends PanacheEntityBase {
     public String change;
     @Column(name = "recorded_at")
     public Instant recordedAt;
+    /** Subject of the token that made this version; null for versions made before auditing began. */
+    @Column(name = "recorded_by", length = 255)
+    public String recordedBy;
     /** The figure's representation in this version, as JSON. */
     public String state;
 

@@ -40,7 +40,8 @@ public class FigureMapper {
     public FundingFigureResponse toResponse(FundingFigure figure) {
         return new FundingFigureResponse(figure.id, figure.clusterId, figure.indicator, figure.indicator().unit(),
                 figure.nature, value(figure.value()), period(figure.period()), funderViews(figure.funders),
-                source(figure.source()), figure.note, figure.version, figure.recordedAt, figure.updatedAt);
+                source(figure.source()), figure.note, figure.version, figure.recordedAt, figure.createdBy,
+                figure.updatedAt, figure.updatedBy);
     }
 
     public static ValueView value(FigureValue value) {

@@ -19,6 +19,8 @@ import org.clusterbridge.api.Page;
 import org.clusterbridge.api.PageRequest;
 import org.clusterbridge.api.ProblemException;
 import org.clusterbridge.api.Versions;
+import org.clusterbridge.api.security.Actor;
+import org.clusterbridge.api.security.Roles;
 import org.clusterbridge.events.CloudEvents;
 import org.clusterbridge.events.EventTopics;
 import org.clusterbridge.events.postgresql.PostgresOutbox;
@@ -56,12 +58,13 @@ public class FundingFigureService {
             String country) {
     }
 
-    /** A version of a figure and what made it. */
-    public record VersionEntry(long version, String change, Instant recordedAt, FundingFigureResponse figure) {
+    /** A version of a figure, what made it and who (null for versions made before auditing began). */
+    public record VersionEntry(long version, String change, Instant recordedAt, String recordedBy,
+            FundingFigureResponse figure) {
     }
 
     @Transactional
-    public FundingFigureResponse record(FundingFigureRequest request) {
+    public FundingFigureResponse record(FundingFigureRequest request, Actor actor) {
         FigureReader.Figure figure = FigureReader.read(request);
         ClusterView cluster = ClusterView.<ClusterView> findByIdOptional(request.clusterId())
                 .orElseThrow(() -> ProblemException.unprocessable("unknown-cluster", "clusterId",
@@ -75,19 +78,24 @@ public class FundingFigureService {
         entity.id = UUID.randomUUID();
         entity.clusterId = request.clusterId();
         entity.recordedAt = now();
+        entity.createdBy = actor.subject();
         rejectDuplicate(entity.id, FundingFigure.reportKey(entity.clusterId, figure.indicator(), request.nature(),
                 figure.period(), figure.source()));
-        apply(entity, request, figure);
+        apply(entity, request, figure, actor);
         entity.version = 1;
         entity.persist();
-        return publish(entity, FundingFigureVersion.RECORDED, RECORDED);
+        return publish(entity, FundingFigureVersion.RECORDED, RECORDED, actor);
     }
 
+    /** A new version of the figure. Editors correct the figures they recorded; admins correct any. */
     @Transactional
-    public FundingFigureResponse correct(UUID id, String ifMatch, FundingFigureRequest request) {
+    public FundingFigureResponse correct(UUID id, String ifMatch, FundingFigureRequest request, Actor actor) {
         long expected = Versions.expected(ifMatch);
         FundingFigure entity = FundingFigure.<FundingFigure> findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("funding figure", id));
+        if (!actor.admin() && !entity.reportedBy(actor.subject())) {
+            throw notYours(entity);
+        }
         if (expected != entity.version) {
             throw Versions.stale(entity.version);
         }
@@ -99,9 +107,9 @@ public class FundingFigureService {
         // checked before the entity changes: a query would otherwise flush the change first
         rejectDuplicate(entity.id, FundingFigure.reportKey(entity.clusterId, figure.indicator(), request.nature(),
                 figure.period(), figure.source()));
-        apply(entity, request, figure);
+        apply(entity, request, figure, actor);
         entity.version++;
-        return publish(entity, FundingFigureVersion.CORRECTED, CORRECTED);
+        return publish(entity, FundingFigureVersion.CORRECTED, CORRECTED, actor);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -113,7 +121,7 @@ public class FundingFigureService {
     public List<VersionEntry> history(UUID id) {
         find(id);
         return FundingFigureVersion.<FundingFigureVersion> list("figureId", Sort.by("version"), id).stream()
-                .map(row -> new VersionEntry(row.version, row.change, row.recordedAt,
+                .map(row -> new VersionEntry(row.version, row.change, row.recordedAt, row.recordedBy,
                         mapper.read(row.state, FundingFigureResponse.class)))
                 .toList();
     }
@@ -159,7 +167,7 @@ public class FundingFigureService {
                 .orElseThrow(() -> ProblemException.notFound("funding figure", id));
     }
 
-    private void apply(FundingFigure entity, FundingFigureRequest request, FigureReader.Figure figure) {
+    private void apply(FundingFigure entity, FundingFigureRequest request, FigureReader.Figure figure, Actor actor) {
         entity.indicator = figure.indicator().code();
         entity.nature = request.nature();
         entity.value(figure.value());
@@ -170,6 +178,16 @@ public class FundingFigureService {
         entity.reportKey = FundingFigure.reportKey(entity.clusterId, figure.indicator(), request.nature(),
                 figure.period(), figure.source());
         entity.updatedAt = now();
+        entity.updatedBy = actor.subject();
+    }
+
+    private static ProblemException notYours(FundingFigure figure) {
+        String detail = figure.createdBy == null
+                ? "funding figure " + figure.id + " was recorded before reporters were kept; only " + Roles.ADMIN
+                        + " may correct it"
+                : "funding figure " + figure.id + " was reported by " + figure.createdBy + "; only " + Roles.ADMIN
+                        + " may correct figures reported by someone else";
+        return new ProblemException(403, "not-your-figure", "Not your figure", detail, null);
     }
 
     private static void rejectDuplicate(UUID id, String reportKey) {
@@ -182,7 +200,8 @@ public class FundingFigureService {
         }
     }
 
-    private FundingFigureResponse publish(FundingFigure entity, String versionChange, String eventChange) {
+    private FundingFigureResponse publish(FundingFigure entity, String versionChange, String eventChange,
+            Actor actor) {
         try {
             FundingFigure.flush();
         } catch (PersistenceException e) {
@@ -199,10 +218,11 @@ public class FundingFigureService {
         version.version = entity.version;
         version.change = versionChange;
         version.recordedAt = entity.updatedAt;
+        version.recordedBy = actor.subject();
         version.state = mapper.json(state);
         version.persist();
         outbox.append(EventTopics.FUNDING_EVENTS,
-                cloudEvents.create(AGGREGATE, eventChange, entity.id, entity.version, state));
+                cloudEvents.create(AGGREGATE, eventChange, entity.id, entity.version, actor.subject(), state));
         return state;
     }
 

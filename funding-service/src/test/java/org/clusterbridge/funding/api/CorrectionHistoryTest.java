@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clusterbridge.funding.ClusterEvents;
 import org.clusterbridge.testing.EventSchemas;
+import org.clusterbridge.testing.TestTokens;
 import org.clusterbridge.testing.TopicRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,7 @@ class CorrectionHistoryTest {
             assertThat(recorded.path("type").asText()).isEqualTo("clusterbridge.funding-figure.recorded.v1");
             assertThat(recorded.path("sequence").asLong()).isEqualTo(1);
             assertThat(recorded.path("source").asText()).isEqualTo("/funding-service");
+            assertThat(recorded.path("actor").asText()).isEqualTo(TestTokens.ADMIN_SUBJECT);
             assertThat(recorded.at("/data/value/amount").isTextual()).isTrue();
             assertThat(recorded.at("/data/value/amount").asText()).isEqualTo("533000000");
             assertThat(recorded.at("/data/period/kind").asText()).isEqualTo("AS_OF");
@@ -87,6 +89,7 @@ class CorrectionHistoryTest {
             assertThat(correctedEvent.path("sequence").asLong()).isEqualTo(2);
             assertThat(correctedEvent.at("/data/value/amount").asText()).isEqualTo("533500000.25");
             assertThat(correctedEvent.at("/data/version").asLong()).isEqualTo(2);
+            assertThat(correctedEvent.path("actor").asText()).isEqualTo(TestTokens.ADMIN_SUBJECT);
         });
     }
 

@@ -128,7 +128,8 @@ class FundingFigureApiTest {
         try {
             var node = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(current);
-            node.remove(java.util.List.of("id", "unit", "version", "recordedAt", "updatedAt"));
+            node.remove(java.util.List.of("id", "unit", "version", "recordedAt", "createdBy", "updatedAt",
+                    "updatedBy"));
             ((com.fasterxml.jackson.databind.node.ObjectNode) node.get("value")).put("count", 5);
             resent = node.toString();
         } catch (java.io.IOException e) {
