@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.LocalDate;
@@ -17,8 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.bson.Document;
+import org.clusterbridge.mou.service.AgreementStore;
+import org.clusterbridge.testing.TestTokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Updates;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,6 +41,11 @@ class AgreementApiTest {
     static UUID medicen;
     static UUID retired;
     static LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+
+    @Inject
+    MongoClient mongo;
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
 
     @BeforeEach
     void clusters() {
@@ -66,7 +81,11 @@ class AgreementApiTest {
                 .body("signatories[0].clusterNames.en", equalTo("Life Science Innovation Network Japan"))
                 .body("signingCeremony.startsAt", equalTo("2020-02-05T10:00:00+09:00"))
                 .body("sources[0].publisher", equalTo("LINK-J"))
-                .body("termination", nullValue());
+                .body("termination", nullValue())
+                .body("createdBy", equalTo(TestTokens.ADMIN_SUBJECT))
+                .body("updatedBy", equalTo(TestTokens.ADMIN_SUBJECT))
+                .body("createdAt", notNullValue())
+                .body("updatedAt", notNullValue());
         String id = response.extract().path("id");
         String location = response.extract().header("Location");
         org.assertj.core.api.Assertions.assertThat(location).endsWith("/api/agreements/" + id);
@@ -140,6 +159,7 @@ class AgreementApiTest {
         given().contentType(ContentType.JSON).body(Map.of("date", "2023-06-30", "reason", "merged programmes"))
                 .post("/api/agreements/" + id + "/termination").then().statusCode(200)
                 .header("ETag", "\"2\"")
+                .body("updatedBy", equalTo(TestTokens.ADMIN_SUBJECT))
                 .body("status", equalTo("TERMINATED"))
                 .body("termination.date", equalTo("2023-06-30"))
                 .body("termination.reason", equalTo("merged programmes"));
@@ -147,6 +167,36 @@ class AgreementApiTest {
                 .post("/api/agreements/" + id + "/termination").then().statusCode(409)
                 .contentType("application/problem+json");
         given().get("/api/agreements/" + id).then().body("termination.date", equalTo("2023-06-30"));
+    }
+
+    @Test
+    void aReaderCannotRecordAndNothingIsStored() {
+        Map<String, Object> body = body(linkJ, medicen, today);
+        long before = given().get("/api/agreements?clusterId=" + linkJ).then().extract().jsonPath().getLong("total");
+        given().auth().oauth2(TestTokens.reader()).contentType(ContentType.JSON).body(body).post("/api/agreements")
+                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        given().auth().oauth2(TestTokens.reader()).get("/api/agreements?clusterId=" + linkJ).then().statusCode(200)
+                .body("total", equalTo((int) before));
+        // the reference is still free
+        given().auth().oauth2(TestTokens.editor("partner-a")).contentType(ContentType.JSON).body(body)
+                .post("/api/agreements").then().statusCode(201).body("createdBy", equalTo("partner-a"));
+    }
+
+    @Test
+    void agreementsRecordedBeforeAuditingShowNoAuthor() {
+        Map<String, Object> body = body(linkJ, medicen, LocalDate.of(2021, 5, 1));
+        String id = create(body);
+        mongo.getDatabase(database).getCollection(AgreementStore.COLLECTION).updateOne(new Document("_id", id),
+                Updates.combine(Updates.unset("createdAt"), Updates.unset("createdBy"), Updates.unset("updatedAt"),
+                        Updates.unset("updatedBy")));
+        given().get("/api/agreements/" + id).then().statusCode(200)
+                .body("createdBy", nullValue()).body("createdAt", nullValue())
+                .body("updatedBy", nullValue()).body("updatedAt", nullValue());
+        body.put("notes", "corrected after auditing began");
+        given().auth().oauth2(TestTokens.editor("partner-b")).contentType(ContentType.JSON).body(body)
+                .header("If-Match", "1").put("/api/agreements/" + id).then().statusCode(200)
+                .body("createdBy", nullValue()).body("createdAt", nullValue())
+                .body("updatedBy", equalTo("partner-b")).body("updatedAt", notNullValue());
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.clusterbridge.mou.Agreements.body;
 import static org.clusterbridge.mou.Agreements.create;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,6 +28,7 @@ import org.clusterbridge.events.mongodb.MongoOutbox;
 import org.clusterbridge.mou.service.AgreementStatusCheck;
 import org.clusterbridge.mou.service.AgreementStore;
 import org.clusterbridge.testing.EventSchemas;
+import org.clusterbridge.testing.TestTokens;
 import org.clusterbridge.testing.TopicRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -35,7 +38,10 @@ import com.mongodb.client.MongoClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** Agreement events reach agreement-events through the outbox, match their schemas, and expiries come once. */
+/**
+ * Agreement events reach agreement-events through the outbox, match their schemas, name their actor, and
+ * expiries come once.
+ */
 @QuarkusTest
 class AgreementEventsTest {
 
@@ -53,27 +59,45 @@ class AgreementEventsTest {
     String bootstrapServers;
 
     @Test
-    void signedUpdatedAndTerminatedEventsCarryTheWholeState() {
+    void signedUpdatedAndTerminatedEventsCarryTheWholeStateAndTheirActor() {
         UUID a = ClusterEvents.cluster("Events A", "JP");
         UUID b = ClusterEvents.cluster("Events B", "FR");
         Map<String, Object> body = body(a, b, LocalDate.of(2020, 2, 5));
         body.put("term", Map.of("years", 5));
         body.put("signingCeremony", Map.of("mode", "ONLINE", "platform", "Zoom webinar", "start",
                 "2020-02-05T17:00", "end", "2020-02-05T17:40", "timeZone", "Asia/Tokyo"));
-        String id = create(body);
+        String id = given().auth().oauth2(TestTokens.editor("partner-a")).contentType(ContentType.JSON).body(body)
+                .post("/api/agreements").then().statusCode(201)
+                .body("createdBy", equalTo("partner-a")).body("updatedBy", equalTo("partner-a"))
+                .extract().path("id");
         body.put("notes", "corrected");
-        given().contentType(ContentType.JSON).body(body).header("If-Match", "1").put("/api/agreements/" + id)
-                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.editor("partner-b")).contentType(ContentType.JSON).body(body)
+                .header("If-Match", "1").put("/api/agreements/" + id).then().statusCode(200)
+                .body("createdBy", equalTo("partner-a")).body("updatedBy", equalTo("partner-b"));
+        // an editor may not terminate; the refusal changes nothing and publishes nothing
+        given().auth().oauth2(TestTokens.editor("partner-a")).contentType(ContentType.JSON)
+                .body(Map.of("date", "2021-01-31", "reason", "programme ended"))
+                .post("/api/agreements/" + id + "/termination").then().statusCode(403)
+                .contentType("application/problem+json").body("status", equalTo(403));
+        given().get("/api/agreements/" + id).then().statusCode(200).header("ETag", "\"2\"")
+                .body("version", equalTo(2)).body("termination", nullValue())
+                .body("updatedBy", equalTo("partner-b"));
         given().contentType(ContentType.JSON).body(Map.of("date", "2021-01-31", "reason", "programme ended"))
-                .post("/api/agreements/" + id + "/termination").then().statusCode(200);
+                .post("/api/agreements/" + id + "/termination").then().statusCode(200)
+                .body("createdBy", equalTo("partner-a")).body("updatedBy", equalTo(TestTokens.ADMIN_SUBJECT));
 
         List<CloudEvent> events = awaitEvents(id, 3);
         assertThat(events).extracting(CloudEvent::type).containsExactly("clusterbridge.agreement.signed.v1",
                 "clusterbridge.agreement.updated.v1", "clusterbridge.agreement.terminated.v1");
         assertThat(events).extracting(CloudEvent::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(events).extracting(CloudEvent::actor)
+                .containsExactly("partner-a", "partner-b", TestTokens.ADMIN_SUBJECT);
         assertThat(events).allSatisfy(e -> {
             assertThat(e.source()).isEqualTo("/mou-service");
             assertThat(e.data().path("reference").asText()).isEqualTo(body.get("reference"));
+            assertThat(e.data().path("createdBy").asText()).isEqualTo("partner-a");
+            assertThat(e.data().path("updatedBy").asText()).isEqualTo(e.actor());
+            assertThat(e.data().path("createdAt").asText()).isNotBlank();
         });
         assertThat(events.get(0).data().path("expiresOn").asText()).isEqualTo("2025-02-05");
         assertThat(events.get(0).data().path("parties").get(0).path("clusterId").asText()).isEqualTo(a.toString());
@@ -92,8 +116,7 @@ class AgreementEventsTest {
         Map<String, Object> later = body(a, b, TODAY);
         later.put("effectiveFrom", TODAY.plusDays(20).toString());
         String becomesEffective = create(later);
-        given().get("/api/agreements/" + becomesEffective).then().body("status", org.hamcrest.Matchers.equalTo(
-                "SIGNED"));
+        given().get("/api/agreements/" + becomesEffective).then().body("status", equalTo("SIGNED"));
 
         LocalDate expiryDay = TODAY.plusDays(30);
         // Three "instances" run the check at once, then one runs it again.
@@ -109,12 +132,19 @@ class AgreementEventsTest {
                 "clusterbridge.agreement.expired.v1");
         assertThat(events.get(1).sequence()).isEqualTo(2);
         assertThat(events.get(1).data().path("status").asText()).isEqualTo("EXPIRED");
+        // the check acts on its own schedule: the service is the actor, the agreement keeps who recorded it
+        assertThat(events).extracting(CloudEvent::actor)
+                .containsExactly(TestTokens.ADMIN_SUBJECT, "service:mou-service");
+        assertThat(events.get(1).data().path("updatedBy").asText()).isEqualTo("service:mou-service");
+        assertThat(events.get(1).data().path("createdBy").asText()).isEqualTo(TestTokens.ADMIN_SUBJECT);
 
         List<CloudEvent> activation = awaitEvents(becomesEffective, 2);
         assertThat(activation).extracting(CloudEvent::type).containsExactly("clusterbridge.agreement.signed.v1",
                 "clusterbridge.agreement.updated.v1");
         assertThat(activation.get(1).data().path("status").asText()).isEqualTo("ACTIVE");
-        given().get("/api/agreements/" + id).then().body("version", org.hamcrest.Matchers.equalTo(2));
+        assertThat(activation.get(1).actor()).isEqualTo("service:mou-service");
+        given().get("/api/agreements/" + id).then().body("version", equalTo(2))
+                .body("updatedBy", equalTo("service:mou-service"));
     }
 
     @Test

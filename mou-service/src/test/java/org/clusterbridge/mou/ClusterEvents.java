@@ -65,6 +65,7 @@ final class ClusterEvents {
         event.put("time", OffsetDateTime.now(ZoneOffset.UTC).toString());
         event.put("datacontenttype", "application/json");
         event.put("sequence", data.get("version"));
+        event.put("actor", "partner-system");
         event.put("data", data);
         try {
             String json = MAPPER.writeValueAsString(event);

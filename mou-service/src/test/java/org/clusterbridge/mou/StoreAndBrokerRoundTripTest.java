@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.bson.Document;
+import org.clusterbridge.api.security.Actor;
 import org.clusterbridge.events.CloudEvents;
 import org.clusterbridge.events.mongodb.MongoOutbox;
 import org.clusterbridge.testing.TopicRecords;
@@ -54,7 +55,8 @@ class StoreAndBrokerRoundTripTest {
         String id = UUID.randomUUID().toString();
         MongoCollection<Document> probes = mongo.getDatabase(database).getCollection("probes");
         probes.insertOne(new Document("_id", id).append(MongoOutbox.FIELD,
-                outbox.pending("mou-probes", cloudEvents.create("probe", "checked", id, 1, Map.of("id", id)))));
+                outbox.pending("mou-probes", cloudEvents.create("probe", "checked", id, 1,
+                        Actor.service("mou-service").subject(), Map.of("id", id)))));
         outbox.committed();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(TopicRecords.readAll(bootstrapServers, "mou-probes")).anySatisfy(record -> {

@@ -1,5 +1,6 @@
 package org.clusterbridge.mou.api;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,10 @@ import org.clusterbridge.mou.domain.SourceDocument;
 import org.clusterbridge.mou.domain.Term;
 import org.clusterbridge.mou.domain.Termination;
 
-/** An agreement as served: its status on the day of the request, its parties' names as they are now. */
+/**
+ * An agreement as served: its status on the day of the request, its parties' names as they are now, and who
+ * recorded and last changed it (null for agreements recorded before auditing).
+ */
 public record AgreementRepresentation(
         UUID id,
         String reference,
@@ -31,5 +35,9 @@ public record AgreementRepresentation(
         List<SourceDocument> sources,
         String notes,
         Termination termination,
-        long version) {
+        long version,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) {
 }

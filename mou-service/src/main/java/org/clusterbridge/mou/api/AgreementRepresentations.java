@@ -100,6 +100,7 @@ public class AgreementRepresentations {
         return new AgreementRepresentation(a.id(), a.reference(), a.title(), a.purpose(), a.kind(), a.statusOn(day),
                 parties, signatories, a.signedOn(), a.effectiveFrom(), a.effectiveBeforeSigning(), a.term(),
                 a.expiresOn(), a.focusAreas(), SigningCeremonyRepresentation.of(a.signingCeremony()), a.sources(),
-                a.notes(), a.termination(), a.version());
+                a.notes(), a.termination(), a.version(), a.createdAt(), a.createdBy(), a.updatedAt(),
+                a.updatedBy());
     }
 }

@@ -2,6 +2,7 @@ package org.clusterbridge.mou.api;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import org.clusterbridge.api.Page;
 import org.clusterbridge.api.QueryParams;
 import org.clusterbridge.api.Versions;
+import org.clusterbridge.api.security.Caller;
+import org.clusterbridge.api.security.Roles;
 import org.clusterbridge.mou.domain.Agreement;
 import org.clusterbridge.mou.domain.AgreementDetails;
 import org.clusterbridge.mou.domain.Termination;
@@ -40,10 +43,12 @@ public class AgreementResource {
 
     private final AgreementService service;
     private final AgreementRepresentations representations;
+    private final Caller caller;
 
-    AgreementResource(AgreementService service, AgreementRepresentations representations) {
+    AgreementResource(AgreementService service, AgreementRepresentations representations, Caller caller) {
         this.service = service;
         this.representations = representations;
+        this.caller = caller;
     }
 
     /** The page of agreements, as served. */
@@ -55,6 +60,7 @@ public class AgreementResource {
     }
 
     @POST
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record an agreement", description = "Parties (two or more distinct clusters, an alliance "
             + "with its co-signing members) must be known and not retired. A reference already recorded is a 409.")
@@ -64,12 +70,13 @@ public class AgreementResource {
     @APIResponse(responseCode = "409", description = "The reference is already recorded")
     @APIResponse(responseCode = "422", description = "A party or co-signer is unknown, retired or not a member")
     public Response create(AgreementDetails details) {
-        Agreement agreement = service.create(details);
+        Agreement agreement = service.create(details, caller.actor());
         return Response.created(URI.create("/api/agreements/" + agreement.id()))
                 .tag(Versions.etag(agreement.version())).entity(representations.of(agreement)).build();
     }
 
     @GET
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Operation(summary = "List agreements", description = "status is the status on today's date; country "
             + "matches any party's or co-signer's country; expiringWithinDays lists agreements not terminated whose "
             + "expiry falls after today and at most that many days from today.")
@@ -92,6 +99,7 @@ public class AgreementResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Path("/{id}")
     @Operation(summary = "Get an agreement")
     @APIResponse(responseCode = "200", description = "The agreement", content = @Content(schema = @Schema(
@@ -103,6 +111,7 @@ public class AgreementResource {
     }
 
     @PUT
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct an agreement", description = "Replaces what was stated about the agreement. "
@@ -113,11 +122,13 @@ public class AgreementResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             AgreementDetails details) {
-        Agreement agreement = service.update(QueryFilters.pathId("agreement", id), ifMatch, details);
+        Agreement agreement = service.update(QueryFilters.pathId("agreement", id), ifMatch, details,
+                caller.actor());
         return Response.ok(representations.of(agreement)).tag(Versions.etag(agreement.version())).build();
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}/termination")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Terminate an agreement", description = "The date may not be in the future nor before "
@@ -126,7 +137,8 @@ public class AgreementResource {
             implementation = AgreementRepresentation.class)))
     @APIResponse(responseCode = "409", description = "Already terminated")
     public Response terminate(@PathParam("id") String id, Termination termination) {
-        Agreement agreement = service.terminate(QueryFilters.pathId("agreement", id), termination);
+        Agreement agreement = service.terminate(QueryFilters.pathId("agreement", id), termination,
+                caller.actor());
         return Response.ok(representations.of(agreement)).tag(Versions.etag(agreement.version())).build();
     }
 }

@@ -2,6 +2,7 @@ package org.clusterbridge.mou.api;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.clusterbridge.api.Page;
 import org.clusterbridge.api.ProblemException;
 import org.clusterbridge.api.QueryParams;
+import org.clusterbridge.api.security.Roles;
 import org.clusterbridge.mou.events.ClusterSummary;
 import org.clusterbridge.mou.events.ClusterView;
 import org.clusterbridge.mou.service.AgreementQuery;
@@ -44,6 +46,7 @@ public class ClusterAgreementsResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Operation(summary = "The agreements of a cluster", description = "Signed by the cluster as a party or "
             + "co-signer, or by an alliance it is a member of. The cluster is named by id or slug.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(

@@ -1,11 +1,13 @@
 package org.clusterbridge.mou.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.clusterbridge.api.security.Roles;
 import org.clusterbridge.mou.service.AgreementService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,6 +31,7 @@ public class NetworkResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Operation(summary = "The cooperation network", description = "Clusters as nodes (name, country, kind), "
             + "agreements as edges between each pair of their parties (status on today's date, dates). status and "
             + "country filter the agreements; country matches any party's or co-signer's country.")

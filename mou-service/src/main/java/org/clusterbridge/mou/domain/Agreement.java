@@ -1,5 +1,6 @@
 package org.clusterbridge.mou.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.UUID;
 
 /**
  * An agreement between clusters as recorded. {@code status} is the status when it was last written; the status
- * on any given day comes from {@link #statusOn}.
+ * on any given day comes from {@link #statusOn}. {@code createdBy} and {@code updatedBy} name who recorded it and
+ * who made the latest change (a token's subject or a service); agreements recorded before auditing have nulls.
  */
 public record Agreement(
         UUID id,
@@ -30,25 +32,29 @@ public record Agreement(
         List<SourceDocument> sources,
         String notes,
         Termination termination,
-        long version) {
+        long version,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) {
 
     /** A newly recorded agreement (version 1) from what the client stated. */
-    public static Agreement record(UUID id, AgreementDetails details, LocalDate today) {
-        return from(id, details, null, 1, today);
+    public static Agreement record(UUID id, AgreementDetails details, String by, Instant now, LocalDate today) {
+        return from(id, details, null, 1, now, by, now, by, today);
     }
 
     /** This agreement corrected with {@code details}, one version later. */
-    public Agreement correct(AgreementDetails details, LocalDate today) {
-        return from(id, details, termination, version + 1, today);
+    public Agreement correct(AgreementDetails details, String by, Instant now, LocalDate today) {
+        return from(id, details, termination, version + 1, createdAt, createdBy, now, by, today);
     }
 
-    public Agreement terminate(Termination termination, LocalDate today) {
-        return with(termination, version + 1, today);
+    public Agreement terminate(Termination termination, String by, Instant now, LocalDate today) {
+        return with(termination, by, now, today);
     }
 
     /** This agreement with its recorded status brought up to {@code today}, one version later. */
-    public Agreement restatedOn(LocalDate today) {
-        return with(termination, version + 1, today);
+    public Agreement restatedOn(LocalDate today, String by, Instant now) {
+        return with(termination, by, now, today);
     }
 
     public AgreementStatus statusOn(LocalDate day) {
@@ -87,15 +93,16 @@ public record Agreement(
         return AgreementStatus.ACTIVE;
     }
 
-    private Agreement with(Termination termination, long version, LocalDate today) {
+    /** This agreement one version later, with {@code termination} and the status it has {@code today}. */
+    private Agreement with(Termination termination, String by, Instant now, LocalDate today) {
         return new Agreement(id, reference, title, purpose, kind,
                 statusOn(today, effectiveFrom, expiresOn, termination), parties, signatories, signedOn,
                 effectiveFrom, effectiveBeforeSigning, term, expiresOn, focusAreas, signingCeremony, sources, notes,
-                termination, version);
+                termination, version + 1, createdAt, createdBy, now, by);
     }
 
     private static Agreement from(UUID id, AgreementDetails d, Termination termination, long version,
-            LocalDate today) {
+            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, LocalDate today) {
         LocalDate start = d.startDate();
         LocalDate expiry = d.expiryDate();
         return new Agreement(id, d.reference().strip(), Map.copyOf(d.title()),
@@ -103,6 +110,6 @@ public record Agreement(
                 statusOn(today, start, expiry, termination), List.copyOf(d.parties()), List.copyOf(d.signatories()),
                 d.signedOn(), start, Boolean.TRUE.equals(d.effectiveBeforeSigning()), d.term(), expiry,
                 List.copyOf(d.focusAreas()), d.signingCeremony(), List.copyOf(d.sources()), d.notes(), termination,
-                version);
+                version, createdAt, createdBy, updatedAt, updatedBy);
     }
 }

@@ -2,6 +2,10 @@ package org.clusterbridge.mou.service;
 
 import static com.mongodb.client.model.Filters.ne;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,7 @@ import org.clusterbridge.api.PageRequest;
 import org.clusterbridge.api.Problem.FieldError;
 import org.clusterbridge.api.ProblemException;
 import org.clusterbridge.api.Versions;
+import org.clusterbridge.api.security.Actor;
 import org.clusterbridge.events.CloudEvent;
 import org.clusterbridge.events.CloudEvents;
 import org.clusterbridge.mou.domain.Agreement;
@@ -42,6 +47,7 @@ public class AgreementService {
     private final ClusterView clusters;
     private final CloudEvents cloudEvents;
     private final Today today;
+    private final Clock clock = Clock.systemUTC();
 
     AgreementService(AgreementStore store, ClusterView clusters, CloudEvents cloudEvents, Today today) {
         this.store = store;
@@ -50,10 +56,10 @@ public class AgreementService {
         this.today = today;
     }
 
-    public Agreement create(AgreementDetails details) {
+    public Agreement create(AgreementDetails details, Actor actor) {
         validate(details);
-        Agreement agreement = Agreement.record(UUID.randomUUID(), details, today.date());
-        if (!store.insert(agreement, event("signed", agreement))) {
+        Agreement agreement = Agreement.record(UUID.randomUUID(), details, actor.subject(), now(), today.date());
+        if (!store.insert(agreement, event("signed", agreement, actor))) {
             throw duplicateReference(agreement.reference());
         }
         return agreement;
@@ -64,17 +70,17 @@ public class AgreementService {
     }
 
     /** Replaces the agreement's details; {@code ifMatch} must name its current version. */
-    public Agreement update(UUID id, String ifMatch, AgreementDetails details) {
+    public Agreement update(UUID id, String ifMatch, AgreementDetails details, Actor actor) {
         long expected = Versions.expected(ifMatch);
         Agreement current = get(id);
         if (current.version() != expected) {
             throw Versions.stale(current.version());
         }
         validate(details);
-        Agreement changed = current.correct(details, today.date());
+        Agreement changed = current.correct(details, actor.subject(), now(), today.date());
         boolean replaced;
         try {
-            replaced = store.replace(expected, changed, event("updated", changed));
+            replaced = store.replace(expected, changed, event("updated", changed, actor));
         } catch (com.mongodb.MongoWriteException e) {
             if (e.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY) {
                 throw duplicateReference(changed.reference());
@@ -87,7 +93,7 @@ public class AgreementService {
         return changed;
     }
 
-    public Agreement terminate(UUID id, Termination termination) {
+    public Agreement terminate(UUID id, Termination termination, Actor actor) {
         for (int attempt = 1;; attempt++) {
             Agreement current = get(id);
             if (current.terminated()) {
@@ -99,8 +105,8 @@ public class AgreementService {
                 throw ProblemException.invalid(errors(violations));
             }
             Termination clean = new Termination(termination.date(), termination.reason().strip());
-            Agreement terminated = current.terminate(clean, today.date());
-            if (store.replace(current.version(), terminated, event("terminated", terminated))) {
+            Agreement terminated = current.terminate(clean, actor.subject(), now(), today.date());
+            if (store.replace(current.version(), terminated, event("terminated", terminated, actor))) {
                 return terminated;
             }
             if (attempt >= ATTEMPTS) {
@@ -134,17 +140,18 @@ public class AgreementService {
     /**
      * Brings recorded statuses up to date: an agreement that became effective gets an {@code updated} event, one
      * that expired an {@code expired} event. The update is filtered by version and by the recorded status, so
-     * when several instances run this at once exactly one of them records (and emits) each change.
+     * when several instances run this at once exactly one of them records (and emits) each change. {@code actor}
+     * is the service acting on its own schedule.
      */
-    public int restate(java.time.LocalDate day, int limit) {
+    public int restate(LocalDate day, int limit, Actor actor) {
         int changed = 0;
         for (Agreement current : store.findDueForRestatement(day, limit)) {
-            Agreement restated = current.restatedOn(day);
+            Agreement restated = current.restatedOn(day, actor.subject(), now());
             if (restated.status() == current.status()) {
                 continue;
             }
             String change = restated.status() == AgreementStatus.EXPIRED ? "expired" : "updated";
-            if (store.replace(current.version(), restated, event(change, restated),
+            if (store.replace(current.version(), restated, event(change, restated, actor),
                     ne("status", restated.status().name()))) {
                 changed++;
             }
@@ -228,8 +235,14 @@ public class AgreementService {
         return cluster;
     }
 
-    private CloudEvent event(String change, Agreement agreement) {
-        return cloudEvents.create(AGGREGATE, change, agreement.id(), agreement.version(), agreement);
+    private CloudEvent event(String change, Agreement agreement, Actor actor) {
+        return cloudEvents.create(AGGREGATE, change, agreement.id(), agreement.version(), actor.subject(),
+                agreement);
+    }
+
+    /** Milliseconds, as the events' times: what is stored reads back the same everywhere. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static ProblemException duplicateReference(String reference) {

@@ -2,6 +2,7 @@ package org.clusterbridge.mou.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.clusterbridge.api.security.Actor;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -15,6 +16,8 @@ public class AgreementStatusCheck {
 
     private static final Logger LOG = Logger.getLogger(AgreementStatusCheck.class);
     static final int BATCH = 500;
+    /** The actor of the changes the check records: no caller asked for them. */
+    static final Actor ACTOR = Actor.service("mou-service");
 
     private final AgreementService service;
     private final Today today;
@@ -39,7 +42,7 @@ public class AgreementStatusCheck {
         int total = 0;
         int changed;
         do {
-            changed = service.restate(day, BATCH);
+            changed = service.restate(day, BATCH, ACTOR);
             total += changed;
         } while (changed == BATCH);
         return total;
