@@ -24,7 +24,7 @@ public final class ClusterBridge {
     public static final Duration PROPAGATION = Duration.ofSeconds(60);
     /** The fields of a cluster's representation that are not part of what a client sends. */
     private static final Set<String> CLUSTER_STATE_ONLY = Set.of("id", "status", "version", "createdAt", "updatedAt",
-            "allianceIds");
+            "createdBy", "updatedBy", "allianceIds");
 
     private final TheSystem system;
 

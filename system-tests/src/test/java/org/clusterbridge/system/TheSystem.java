@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Assumptions;
  * The system under test, one for the whole run: a local stack on free ports and a temporary data folder, or,
  * when {@code CLUSTERBRIDGE_CLUSTER_SERVICE_URL}, {@code CLUSTERBRIDGE_MOU_SERVICE_URL} and
  * {@code CLUSTERBRIDGE_FUNDING_SERVICE_URL} are set, the services already running there (docker compose), with
- * the broker at {@code CLUSTERBRIDGE_KAFKA}.
+ * the broker at {@code CLUSTERBRIDGE_KAFKA} and the bearer tokens in {@code CLUSTERBRIDGE_TOKEN_READER},
+ * {@code CLUSTERBRIDGE_TOKEN_EDITOR} and {@code CLUSTERBRIDGE_TOKEN_ADMIN}. Against the local stack the suite uses
+ * the tokens the stack issued at start.
  */
 public final class TheSystem {
 
@@ -39,12 +41,15 @@ public final class TheSystem {
     private final String kafka;
     private final LocalStack stack;
     private final Path dataDir;
+    private final Tokens tokens;
 
-    private TheSystem(Map<String, String> urls, String kafka, LocalStack stack, Path dataDir) {
+    private TheSystem(Map<String, String> urls, String kafka, LocalStack stack, Path dataDir, Tokens tokens) {
         this.urls = urls;
         this.kafka = kafka;
         this.stack = stack;
         this.dataDir = dataDir;
+        this.tokens = tokens;
+        Http.use(tokens);
     }
 
     /** The running system, started on first use. */
@@ -73,10 +78,12 @@ public final class TheSystem {
                         + "CLUSTERBRIDGE_MOU_SERVICE_URL and CLUSTERBRIDGE_FUNDING_SERVICE_URL, or none");
             }
             String kafka = env.get("CLUSTERBRIDGE_KAFKA");
-            System.out.printf("System tests against running services: %s, %s, %s (Kafka %s)%n", cluster, mou, funding,
-                    isSet(kafka) ? kafka : "not given");
+            Tokens tokens = Tokens.fromEnvironment(env);
+            System.out.printf("System tests against running services: %s, %s, %s (Kafka %s); tokens of %s, %s and %s "
+                    + "from the environment%n", cluster, mou, funding, isSet(kafka) ? kafka : "not given",
+                    Tokens.subject(tokens.reader()), Tokens.subject(tokens.editor()), Tokens.subject(tokens.admin()));
             return new TheSystem(Map.of(CLUSTER_SERVICE, trim(cluster), MOU_SERVICE, trim(mou), FUNDING_SERVICE,
-                    trim(funding)), isSet(kafka) ? kafka.trim() : null, null, null);
+                    trim(funding)), isSet(kafka) ? kafka.trim() : null, null, null, tokens);
         }
         QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
         Path repository = Path.of(System.getProperty("clusterbridge.root", "..")).toAbsolutePath().normalize();
@@ -108,7 +115,7 @@ public final class TheSystem {
         Report.line("local stack up in %.1f s (data in %s)", (System.nanoTime() - started) / 1e9, data);
         return new TheSystem(Map.of(CLUSTER_SERVICE, stack.baseUrl(CLUSTER_SERVICE), MOU_SERVICE,
                 stack.baseUrl(MOU_SERVICE), FUNDING_SERVICE, stack.baseUrl(FUNDING_SERVICE)),
-                stack.kafkaBootstrapServers(), stack, data);
+                stack.kafkaBootstrapServers(), stack, data, Tokens.of(stack));
     }
 
     /**
@@ -184,6 +191,11 @@ public final class TheSystem {
 
     public String fundingService() {
         return urls.get(FUNDING_SERVICE);
+    }
+
+    /** The tokens requests carry: one per role. */
+    public Tokens tokens() {
+        return tokens;
     }
 
     public boolean isLocalStack() {
