@@ -46,7 +46,7 @@ class StoreAndBrokerRoundTripTest {
     void anEventCommittedWithTheStoreArrivesInKafka() {
         String id = UUID.randomUUID().toString();
         QuarkusTransaction.requiringNew().run(() -> outbox.append("cluster-probes",
-                cloudEvents.create("probe", "checked", id, 1, Map.of("id", id))));
+                cloudEvents.create("probe", "checked", id, 1, "round-trip-test", Map.of("id", id))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(TopicRecords.readAll(bootstrapServers, "cluster-probes")).anySatisfy(record -> {
                 assertThat(record.key()).isEqualTo(id);

@@ -68,6 +68,7 @@ public final class ClusterEvents {
         event.put("time", OffsetDateTime.now(ZoneOffset.UTC).toString());
         event.put("datacontenttype", "application/json");
         event.put("sequence", version);
+        event.put("actor", "partner-system");
         event.set("data", data);
         return event;
     }

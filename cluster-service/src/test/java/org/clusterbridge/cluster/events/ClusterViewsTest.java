@@ -218,6 +218,7 @@ class ClusterViewsTest {
         event.put("time", OffsetDateTime.now(ZoneOffset.UTC).toString());
         event.put("datacontenttype", "application/json");
         event.put("sequence", version);
+        event.put("actor", "partner-system");
         event.put("data", data);
         String json = MAPPER.writeValueAsString(event);
         EventSchemas.assertValid(json);

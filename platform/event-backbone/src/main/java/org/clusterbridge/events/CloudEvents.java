@@ -22,13 +22,15 @@ public class CloudEvents {
         this.config = config;
     }
 
-    /** An event about {@code aggregate} {@code subject} whose state after the change is {@code state}. */
-    public CloudEvent create(String aggregate, String change, Object subject, long sequence, Object state) {
-        return create(aggregate, change, subject, sequence, null, state);
-    }
-
+    /**
+     * An event about {@code aggregate} {@code subject} whose state after the change is {@code state}, made by
+     * {@code actor} (a token subject, or {@code service:<name>}).
+     */
     public CloudEvent create(String aggregate, String change, Object subject, long sequence, String actor,
             Object state) {
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("every event names who made the change");
+        }
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), config.source(),
                 CloudEvent.type(aggregate, change), subject.toString(),
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS), "application/json", sequence,

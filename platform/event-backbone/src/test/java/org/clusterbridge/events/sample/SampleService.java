@@ -90,6 +90,7 @@ public class SampleService {
     }
 
     private CloudEvent event(UUID id, String name, long version) {
-        return cloudEvents.create("sample", "changed", id, version, new SampleState(id, name, version));
+        return cloudEvents.create("sample", "changed", id, version, "sample-writer",
+                new SampleState(id, name, version));
     }
 }
