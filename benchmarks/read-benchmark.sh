@@ -8,10 +8,13 @@
 # Usage: benchmarks/read-benchmark.sh NAME BASE_URL PATH_TEMPLATE [IDS_CSV]
 #   PATH_TEMPLATE may contain {id}, replaced by random ids from IDS_CSV (one a line, header "id").
 # Needs wrk (apt-get install wrk). DURATION (s, default 20) and CONNECTIONS (default 32) tune the wrk runs.
+# Reads send the local stack's reader token (.local-stack/tokens/registry-reader.jwt), or TOKEN if set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=$1; base=$2; template=$3; ids=${4:-}
 duration=${DURATION:-20}; connections=${CONNECTIONS:-32}
+TOKEN=${TOKEN:-$(cat .local-stack/tokens/registry-reader.jwt 2>/dev/null || true)}
+export TOKEN
 out=$(mktemp -d)
 
 echo "== ceiling: GET $base/q/health/live (wrk -t2 -c$connections -d${duration}s)"

@@ -1,6 +1,7 @@
 -- GET PATH_TEMPLATE with "{id}" replaced by a random id from the file IDS (one id a line, header "id").
 local ids = {}
 local template = os.getenv("PATH_TEMPLATE")
+local token = os.getenv("TOKEN")
 local file = os.getenv("IDS")
 if file and file ~= "" then
   for line in io.lines(file) do
@@ -13,5 +14,7 @@ request = function()
   if #ids > 0 then
     path = string.gsub(template, "{id}", ids[math.random(#ids)])
   end
-  return wrk.format("GET", path, { ["Accept"] = "application/json" })
+  local headers = { ["Accept"] = "application/json" }
+  if token and token ~= "" then headers["Authorization"] = "Bearer " .. token end
+  return wrk.format("GET", path, headers)
 end

@@ -49,6 +49,7 @@ public class OutboxSimulation extends Simulation {
             .iterator();
 
     private final HttpProtocolBuilder protocol = http.baseUrl(clusterService)
+            .authorizationHeader(StackTokens.bearer("registry-editor"))
             .contentTypeHeader("application/json").acceptHeader("application/json").shareConnections();
 
     private final ScenarioBuilder register = scenario("register a cluster").feed(slugs)

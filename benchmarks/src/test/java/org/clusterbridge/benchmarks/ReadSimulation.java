@@ -29,6 +29,7 @@ public class ReadSimulation extends Simulation {
     private final int duration = Integer.getInteger("duration", 30);
 
     private final HttpProtocolBuilder protocol = http.baseUrl(baseUrl).acceptHeader("application/json")
+            .authorizationHeader(StackTokens.bearer("registry-reader"))
             .shareConnections();
 
     private final ScenarioBuilder read = ids.isBlank()
