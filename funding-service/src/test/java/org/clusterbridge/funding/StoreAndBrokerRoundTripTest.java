@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import org.clusterbridge.events.CloudEvents;
 import org.clusterbridge.events.postgresql.OutboxEvent;
 import org.clusterbridge.events.postgresql.PostgresOutbox;
-import org.clusterbridge.testing.TopicRecords;
+import org.clusterbridge.embedded.TopicRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 

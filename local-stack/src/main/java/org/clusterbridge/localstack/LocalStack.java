@@ -20,11 +20,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.clusterbridge.localstack.StackSettings.ServiceSpec;
-import org.clusterbridge.testing.KafkaBroker;
-import org.clusterbridge.testing.LoopbackPorts;
-import org.clusterbridge.testing.MongoWireServer;
-import org.clusterbridge.testing.PostgresServer;
-import org.clusterbridge.testing.TokenIssuer;
+import org.clusterbridge.embedded.KafkaBroker;
+import org.clusterbridge.embedded.LoopbackPorts;
+import org.clusterbridge.embedded.MongoWireServer;
+import org.clusterbridge.embedded.PostgresServer;
+import org.clusterbridge.embedded.TokenIssuer;
 
 /**
  * The whole system on one machine without Docker: a real Kafka broker (KRaft, in this JVM), a real PostgreSQL

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.clusterbridge.testing.TokenIssuer;
+import org.clusterbridge.embedded.TokenIssuer;
 
 /**
  * The local stack's own identity provider: an RSA key pair kept in {@code <data>/jwt/} (made on the first start,

@@ -29,7 +29,7 @@ import org.clusterbridge.mou.service.AgreementStatusCheck;
 import org.clusterbridge.mou.service.AgreementStore;
 import org.clusterbridge.testing.EventSchemas;
 import org.clusterbridge.testing.TestTokens;
-import org.clusterbridge.testing.TopicRecords;
+import org.clusterbridge.embedded.TopicRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 

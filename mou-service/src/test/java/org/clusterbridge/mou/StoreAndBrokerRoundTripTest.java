@@ -16,7 +16,7 @@ import org.bson.Document;
 import org.clusterbridge.api.security.Actor;
 import org.clusterbridge.events.CloudEvents;
 import org.clusterbridge.events.mongodb.MongoOutbox;
-import org.clusterbridge.testing.TopicRecords;
+import org.clusterbridge.embedded.TopicRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clusterbridge.system.WriteLoad.Accepted;
-import org.clusterbridge.testing.TopicRecords;
+import org.clusterbridge.embedded.TopicRecords;
 
 /**
  * After a fault: every accepted write is in its owner's store, every event is on its topic, and every view shows

@@ -11,7 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.clusterbridge.localstack.LocalStack;
-import org.clusterbridge.testing.LoopbackPorts;
+import org.clusterbridge.embedded.LoopbackPorts;
 import org.junit.jupiter.api.Assumptions;
 
 /**

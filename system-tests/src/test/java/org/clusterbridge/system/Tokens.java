@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.clusterbridge.localstack.LocalStack;
-import org.clusterbridge.testing.TokenIssuer;
+import org.clusterbridge.embedded.TokenIssuer;
 
 /**
  * The bearer tokens the suite sends, one per role: the local stack's own (and its issuer, to sign more), or, against

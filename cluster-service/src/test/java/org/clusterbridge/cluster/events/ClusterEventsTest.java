@@ -13,7 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clusterbridge.events.EventTopics;
 import org.clusterbridge.testing.EventSchemas;
 import org.clusterbridge.testing.TestTokens;
-import org.clusterbridge.testing.TopicRecords;
+import org.clusterbridge.embedded.TopicRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 

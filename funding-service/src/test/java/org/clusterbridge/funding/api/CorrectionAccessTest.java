@@ -22,7 +22,7 @@ import org.clusterbridge.funding.ClusterEvents;
 import org.clusterbridge.funding.domain.FundingFigure;
 import org.clusterbridge.testing.EventSchemas;
 import org.clusterbridge.testing.TestTokens;
-import org.clusterbridge.testing.TopicRecords;
+import org.clusterbridge.embedded.TopicRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 

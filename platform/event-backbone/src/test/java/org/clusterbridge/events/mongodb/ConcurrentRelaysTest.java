@@ -26,7 +26,7 @@ import org.clusterbridge.events.outbox.OutboxRelay;
 import org.clusterbridge.events.outbox.OutboxStore;
 import org.clusterbridge.events.postgresql.PostgresOutbox;
 import org.clusterbridge.events.sample.SampleService;
-import org.clusterbridge.testing.TopicRecords;
+import org.clusterbridge.embedded.TopicRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 

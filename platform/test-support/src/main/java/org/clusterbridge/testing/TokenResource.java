@@ -1,5 +1,6 @@
 package org.clusterbridge.testing;
 
+import org.clusterbridge.embedded.TokenIssuer;
 import java.nio.file.Path;
 import java.util.Map;
 

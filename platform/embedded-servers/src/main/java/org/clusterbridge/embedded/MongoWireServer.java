@@ -1,4 +1,4 @@
-package org.clusterbridge.testing;
+package org.clusterbridge.embedded;
 
 import java.nio.file.Path;
 

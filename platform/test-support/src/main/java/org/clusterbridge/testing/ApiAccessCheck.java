@@ -1,5 +1,6 @@
 package org.clusterbridge.testing;
 
+import org.clusterbridge.embedded.TokenIssuer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

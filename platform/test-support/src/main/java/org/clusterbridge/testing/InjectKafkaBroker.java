@@ -1,5 +1,6 @@
 package org.clusterbridge.testing;
 
+import org.clusterbridge.embedded.KafkaBroker;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -1,5 +1,6 @@
 package org.clusterbridge.testing;
 
+import org.clusterbridge.embedded.PostgresServer;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;

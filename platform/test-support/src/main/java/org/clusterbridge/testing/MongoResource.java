@@ -1,5 +1,6 @@
 package org.clusterbridge.testing;
 
+import org.clusterbridge.embedded.MongoWireServer;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
