@@ -1,60 +1,46 @@
 package org.clusterbridge.cluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-
-import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.clusterbridge.events.CloudEvents;
 import org.clusterbridge.events.postgresql.OutboxEvent;
 import org.clusterbridge.events.postgresql.PostgresOutbox;
-import org.clusterbridge.embedded.TopicRecords;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
+import org.clusterbridge.testing.StoreAndBrokerRoundTrip;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /** The service reaches its real PostgreSQL and Kafka: a row written in a transaction comes out of the topic. */
 @QuarkusTest
-class StoreAndBrokerRoundTripTest {
+class StoreAndBrokerRoundTripTest extends StoreAndBrokerRoundTrip {
 
     @Inject
     PostgresOutbox outbox;
     @Inject
     CloudEvents cloudEvents;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
-    @Test
-    void readinessReportsTheStoreAndTheBroker() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RestAssured.get("/q/health/ready").then()
-                .statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check",
-                        "outbox")));
+    @Override
+    protected String storeHealthCheck() {
+        return "Database connections health check";
     }
 
-    @Test
-    void anEventCommittedWithTheStoreArrivesInKafka() {
-        String id = UUID.randomUUID().toString();
-        QuarkusTransaction.requiringNew().run(() -> outbox.append("cluster-probes",
+    @Override
+    protected String probeTopic() {
+        return "cluster-probes";
+    }
+
+    @Override
+    protected void writeProbe(String topic, String id) {
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(topic,
                 cloudEvents.create("probe", "checked", id, 1, "round-trip-test", Map.of("id", id))));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(TopicRecords.readAll(bootstrapServers, "cluster-probes")).anySatisfy(record -> {
-                assertThat(record.key()).isEqualTo(id);
-                assertThat(cloudEvents.read(record.value()).subject()).isEqualTo(id);
-            });
-            OutboxEvent row = QuarkusTransaction.requiringNew()
-                    .call(() -> OutboxEvent.<OutboxEvent> find("aggregateId", id).firstResult());
-            assertThat(row.publishedAt).isNotNull();
-        });
+    }
+
+    @Override
+    protected boolean probeSent(String id) {
+        OutboxEvent row = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEvent.<OutboxEvent> find("aggregateId", id).firstResult());
+        return row != null && row.publishedAt != null;
     }
 }

@@ -3,31 +3,21 @@ package org.clusterbridge.funding;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Properties;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.clusterbridge.funding.events.ClusterView;
-import org.clusterbridge.testing.EventSchemas;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.clusterbridge.funding.events.ClusterViewRow;
+import org.clusterbridge.testing.ClusterEventFixtures;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/**
- * Cluster events as cluster-service publishes them (shape of contracts/events/cluster.data.schema.json), produced
- * to the real {@code cluster-events} topic with a plain producer.
- */
+/** Cluster events from {@link ClusterEventFixtures}, and what waits for this service's view of them. */
 public final class ClusterEvents {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ClusterEvents() {
     }
@@ -42,72 +32,31 @@ public final class ClusterEvents {
 
     public static ObjectNode event(UUID id, String slug, String nameEn, String nameJa, String country, String status,
             long version, String change) {
-        ObjectNode data = MAPPER.createObjectNode();
-        data.put("id", id.toString());
-        data.put("slug", slug);
-        ObjectNode names = data.putObject("names");
+        Map<String, String> names = new LinkedHashMap<>();
         names.put("en", nameEn);
         if (nameJa != null) {
             names.put("ja", nameJa);
         }
-        data.put("acronym", (String) null);
-        data.put("kind", "CLUSTER");
-        data.put("country", country);
-        data.put("status", status);
-        data.putArray("memberClusterIds");
-        data.putArray("focusAreas").add("medical-devices");
-        data.put("version", version);
-        data.put("region", "somewhere");
-        data.putObject("foundedOn").put("date", "2005-01-01").put("precision", "YEAR");
-        ObjectNode event = MAPPER.createObjectNode();
-        event.put("specversion", "1.0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("source", "/cluster-service");
-        event.put("type", "clusterbridge.cluster." + change + ".v1");
-        event.put("subject", id.toString());
-        event.put("time", OffsetDateTime.now(ZoneOffset.UTC).toString());
-        event.put("datacontenttype", "application/json");
-        event.put("sequence", version);
-        event.put("actor", "partner-system");
-        event.set("data", data);
-        return event;
+        return ClusterEventFixtures.envelope(change,
+                ClusterEventFixtures.state(id, slug, names, country, "CLUSTER", List.of(), status, version));
     }
 
-    /** Sends events (already valid against the contracts) to cluster-events, keyed by the cluster's id. */
+    /** Sends events of one cluster, checked against the contracts, keyed by its id. */
     public static void publish(ObjectNode... events) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new StringSerializer())) {
-            for (ObjectNode event : events) {
-                String json = event.toString();
-                EventSchemas.assertValid(json);
-                producer.send(new ProducerRecord<>("cluster-events", event.path("subject").asText(), json));
-            }
-            producer.flush();
-        }
+        ClusterEventFixtures.publish(events[0].path("subject").asText(),
+                Arrays.stream(events).map(ClusterEventFixtures::valid).toArray(String[]::new));
     }
 
     /** Sends a raw record, valid or not. */
     public static void publishRaw(String key, String payload) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new StringSerializer())) {
-            producer.send(new ProducerRecord<>("cluster-events", key, payload));
-            producer.flush();
-        }
+        ClusterEventFixtures.publish(key, payload);
     }
 
     public static void awaitVersion(UUID id, long version) {
         await().atMost(Duration.ofSeconds(30)).until(() -> view(id) != null && view(id).version >= version);
     }
 
-    public static ClusterView view(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> ClusterView.<ClusterView> findById(id));
+    public static ClusterViewRow view(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> ClusterViewRow.<ClusterViewRow> findById(id));
     }
-
 }

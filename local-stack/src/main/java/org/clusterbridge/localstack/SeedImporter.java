@@ -8,14 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * Loads the seed data through the services' public APIs, as a partner system would. Idempotent: a 409 means the
@@ -25,7 +22,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
  */
 final class SeedImporter {
 
-    static final String CLUSTER_REFERENCE = "@cluster:";
 
     record Outcome(String what, int created, int existing, int failed) {
         int total() {
@@ -59,7 +55,7 @@ final class SeedImporter {
         int existing = 0;
         int failed = 0;
         for (JsonNode item : (ArrayNode) items) {
-            JsonNode body = resolve(item.deepCopy());
+            JsonNode body = SeedReferences.resolve(item.deepCopy(), this::clusterId);
             HttpResponse<String> response = postWithRetry(collectionUrl, body);
             switch (response.statusCode()) {
                 case 201 -> created++;
@@ -97,26 +93,6 @@ final class SeedImporter {
             }
             Thread.sleep(250);
         }
-    }
-
-    private JsonNode resolve(JsonNode node) throws IOException, InterruptedException {
-        if (node.isTextual() && node.asText().startsWith(CLUSTER_REFERENCE)) {
-            return TextNode.valueOf(clusterId(node.asText().substring(CLUSTER_REFERENCE.length())));
-        }
-        if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            Map<String, JsonNode> resolved = new HashMap<>();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                resolved.put(field.getKey(), resolve(field.getValue()));
-            }
-            resolved.forEach(object::set);
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                array.set(i, resolve(array.get(i)));
-            }
-        }
-        return node;
     }
 
     private String clusterId(String slug) throws IOException, InterruptedException {

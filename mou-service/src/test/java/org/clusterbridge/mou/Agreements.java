@@ -13,12 +13,12 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** Request bodies and calls of the agreement API, for tests. */
-final class Agreements {
+public final class Agreements {
 
     private Agreements() {
     }
 
-    static Map<String, Object> body(UUID a, UUID b, LocalDate signedOn) {
+    public static Map<String, Object> body(UUID a, UUID b, LocalDate signedOn) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reference", "MOU-" + UUID.randomUUID());
         body.put("title", Map.of("en", "Memorandum of understanding", "ja", "覚書"));
@@ -32,7 +32,14 @@ final class Agreements {
         return body;
     }
 
-    static Map<String, Object> party(UUID id, UUID... coSigners) {
+    /** A body signed on {@code signedOn} with the date field {@code field} (expiresOn, effectiveFrom) set. */
+    public static Map<String, Object> body(UUID a, UUID b, LocalDate signedOn, String field, LocalDate date) {
+        Map<String, Object> body = body(a, b, signedOn);
+        body.put(field, date.toString());
+        return body;
+    }
+
+    public static Map<String, Object> party(UUID id, UUID... coSigners) {
         Map<String, Object> party = new LinkedHashMap<>();
         party.put("clusterId", id.toString());
         if (coSigners.length > 0) {
@@ -41,11 +48,11 @@ final class Agreements {
         return party;
     }
 
-    static ValidatableResponse post(Object body) {
+    public static ValidatableResponse post(Object body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/agreements").then();
     }
 
-    static String create(Object body) {
+    public static String create(Object body) {
         return post(body).statusCode(201).extract().path("id");
     }
 }

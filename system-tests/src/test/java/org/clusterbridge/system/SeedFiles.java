@@ -5,15 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 
+import org.clusterbridge.localstack.SeedReferences;
 import org.clusterbridge.system.Http.Reply;
 
 /**
@@ -25,7 +23,6 @@ public final class SeedFiles {
     public static final String CLUSTERS = "clusters.json";
     public static final String AGREEMENTS = "agreements.json";
     public static final String FIGURES = "funding-figures.json";
-    private static final String REFERENCE = "@cluster:";
 
     private final ClusterBridge api;
     private final Map<String, String> ids = new HashMap<>();
@@ -54,8 +51,11 @@ public final class SeedFiles {
 
     /** A seed item with every cluster reference replaced by the id cluster-service gives that slug. */
     public JsonNode resolved(JsonNode item) {
-        JsonNode copy = item.deepCopy();
-        return resolve(copy);
+        try {
+            return SeedReferences.resolve(item.deepCopy(), this::clusterId);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("cannot resolve the cluster references of " + item, e);
+        }
     }
 
     public String clusterId(String slug) {
@@ -67,25 +67,6 @@ public final class SeedFiles {
             }
             return reply.json().path("id").asText();
         });
-    }
-
-    private JsonNode resolve(JsonNode node) {
-        if (node.isTextual() && node.asText().startsWith(REFERENCE)) {
-            return TextNode.valueOf(clusterId(node.asText().substring(REFERENCE.length())));
-        }
-        if (node instanceof ObjectNode object) {
-            Map<String, JsonNode> resolved = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> field = it.next();
-                resolved.put(field.getKey(), resolve(field.getValue()));
-            }
-            resolved.forEach(object::set);
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                array.set(i, resolve(array.get(i)));
-            }
-        }
-        return node;
     }
 
     /** Imports a seed file the way the local stack does: POST each item; returns the statuses. */

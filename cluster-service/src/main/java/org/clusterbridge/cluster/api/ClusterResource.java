@@ -27,14 +27,11 @@ import org.clusterbridge.api.security.Caller;
 import org.clusterbridge.api.security.Roles;
 import org.clusterbridge.cluster.domain.ClusterDetails;
 import org.clusterbridge.cluster.domain.ClusterKind;
-import org.clusterbridge.cluster.domain.ClusterRules;
 import org.clusterbridge.cluster.domain.ClusterStatus;
 import org.clusterbridge.cluster.domain.FocusAreaTaxonomy;
 import org.clusterbridge.cluster.service.ClusterFilter;
-import org.clusterbridge.cluster.service.ClusterProfile;
 import org.clusterbridge.cluster.service.ClusterProfiles;
 import org.clusterbridge.cluster.service.ClusterService;
-import org.clusterbridge.cluster.service.ClusterState;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -71,7 +68,7 @@ public class ClusterResource {
     @APIResponse(responseCode = "422", description = "An alliance member does not exist, is retired or is an alliance",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ClusterState> register(@Valid @NotNull ClusterDetails details, UriInfo uri) {
-        ClusterState created = clusters.register(details, caller.actor());
+        ClusterState created = ClusterState.of(clusters.register(details, caller.actor()));
         URI location = uri.getBaseUriBuilder().path("api/clusters").path(created.id().toString()).build();
         return RestResponse.ResponseBuilder.<ClusterState> created(location).entity(created)
                 .tag(Versions.etag(created.version())).build();
@@ -89,10 +86,7 @@ public class ClusterResource {
             @QueryParam("q") String q,
             @Parameter(description = "page number from 0") @QueryParam("page") String page,
             @Parameter(description = "page size, 1 to 200 (default 20)") @QueryParam("size") String size) {
-        if (country != null && !country.isBlank() && !ClusterRules.isCountry(country.trim())) {
-            throw ProblemException.invalid("country", "unknown country \"" + country
-                    + "\"; use an ISO 3166-1 alpha-2 code in capitals such as FR or JP");
-        }
+        String countryCode = QueryParams.country("country", country);
         if (focusArea != null && !focusArea.isBlank() && !FocusAreaTaxonomy.contains(focusArea.trim())) {
             throw ProblemException.invalid("focusArea", "unknown focus area \"" + focusArea
                     + "\"; see GET /api/focus-areas");
@@ -100,10 +94,10 @@ public class ClusterResource {
         if (q != null && q.length() > 200) {
             throw ProblemException.invalid("q", "must be at most 200 characters");
         }
-        ClusterFilter filter = new ClusterFilter(blankToNull(country), QueryParams.enumValue(ClusterKind.class, "kind",
+        ClusterFilter filter = new ClusterFilter(countryCode, QueryParams.enumValue(ClusterKind.class, "kind",
                 kind), blankToNull(focusArea), QueryParams.enumValue(ClusterStatus.class, "status", status),
                 blankToNull(q));
-        return clusters.list(filter, QueryParams.page(page, size));
+        return clusters.list(filter, QueryParams.page(page, size)).map(ClusterState::of);
     }
 
     @GET
@@ -114,8 +108,8 @@ public class ClusterResource {
     @APIResponse(responseCode = "404", description = "No such cluster",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ClusterState> get(@PathParam("idOrSlug") String idOrSlug) {
-        ClusterState cluster = clusters.find(idOrSlug).orElseThrow(() -> ProblemException.notFound("cluster",
-                idOrSlug));
+        ClusterState cluster = clusters.find(idOrSlug).map(ClusterState::of)
+                .orElseThrow(() -> ProblemException.notFound("cluster", idOrSlug));
         return RestResponse.ResponseBuilder.ok(cluster).tag(Versions.etag(cluster.version())).build();
     }
 
@@ -137,7 +131,8 @@ public class ClusterResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ClusterState> update(@PathParam("idOrSlug") String idOrSlug,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ClusterDetails details) {
-        ClusterState updated = clusters.update(idOrSlug, ifMatch, details, caller.actor());
+        ClusterState updated = ClusterState.of(clusters.update(idOrSlug, Versions.expected(ifMatch), details,
+                caller.actor()));
         return RestResponse.ResponseBuilder.ok(updated).tag(Versions.etag(updated.version())).build();
     }
 
@@ -149,7 +144,7 @@ public class ClusterResource {
     @APIResponse(responseCode = "404", description = "No such cluster",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ClusterState> retire(@PathParam("idOrSlug") String idOrSlug) {
-        ClusterState retired = clusters.retire(idOrSlug, caller.actor());
+        ClusterState retired = ClusterState.of(clusters.retire(idOrSlug, caller.actor()));
         return RestResponse.ResponseBuilder.ok(retired).tag(Versions.etag(retired.version())).build();
     }
 
@@ -159,8 +154,9 @@ public class ClusterResource {
     @Operation(summary = "A cluster with its agreements and latest funding figures, from this service's views")
     @APIResponse(responseCode = "404", description = "No such cluster",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ClusterProfile profile(@PathParam("idOrSlug") String idOrSlug) {
-        return profiles.profile(idOrSlug).orElseThrow(() -> ProblemException.notFound("cluster", idOrSlug));
+    public ClusterProfileResponse profile(@PathParam("idOrSlug") String idOrSlug) {
+        return profiles.profile(idOrSlug).map(ClusterProfileResponse::of)
+                .orElseThrow(() -> ProblemException.notFound("cluster", idOrSlug));
     }
 
     private static String blankToNull(String value) {

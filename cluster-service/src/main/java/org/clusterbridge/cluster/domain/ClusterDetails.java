@@ -1,5 +1,7 @@
 package org.clusterbridge.cluster.domain;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -7,6 +9,9 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
+import org.clusterbridge.rules.LanguageTags;
+import org.clusterbridge.rules.Violation;
 
 /**
  * Everything a client states about a cluster when registering or updating it; the registry adds id, status,
@@ -36,12 +41,12 @@ public record ClusterDetails(
         membershipReports = membershipReports == null ? List.of() : membershipReports;
     }
 
-    /** Every rule of {@link ClusterRules} that applies to these details of cluster {@code id}. */
-    public List<Violation> violations(UUID id, java.time.LocalDate today) {
-        List<Violation> violations = new java.util.ArrayList<>();
+    /** Every rule of {@link ClusterRules} and {@link LanguageTags} that these details of cluster {@code id} break. */
+    public List<Violation> violations(UUID id, LocalDate today) {
+        List<Violation> violations = new ArrayList<>();
         violations.addAll(ClusterRules.slug(slug));
-        violations.addAll(ClusterRules.multilingual("names", names, true, 500));
-        violations.addAll(ClusterRules.multilingual("description", description, false, ClusterRules.MAX_TEXT));
+        violations.addAll(LanguageTags.multilingual("names", names, true, 500));
+        violations.addAll(LanguageTags.multilingual("description", description, false, ClusterRules.MAX_TEXT));
         violations.addAll(ClusterRules.country(country, kind));
         violations.addAll(ClusterRules.foundedOn(foundedOn, today));
         violations.addAll(ClusterRules.website(website));

@@ -5,13 +5,15 @@ import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IllformedLocaleException;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import org.clusterbridge.rules.Countries;
+import org.clusterbridge.rules.IdOrSlug;
+import org.clusterbridge.rules.LanguageTags;
+import org.clusterbridge.rules.Violation;
 
 /**
  * The rules a cluster's own fields follow, whatever else exists in the registry. Rules that need the registry
@@ -19,27 +21,18 @@ import java.util.regex.Pattern;
  */
 public final class ClusterRules {
 
-    public static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     private static final Pattern UUID_SHAPE = Pattern
             .compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     public static final int MAX_TEXT = 10_000;
 
     private ClusterRules() {
-    }
-
-    /** The exceptionally reserved ISO 3166-1 code of the European Union, for alliances spanning it. */
-    public static final String EUROPEAN_UNION = "EU";
-
-    public static boolean isCountry(String code) {
-        return code != null && (COUNTRIES.contains(code) || EUROPEAN_UNION.equals(code));
     }
 
     public static List<Violation> slug(String slug) {
         if (slug == null) {
             return List.of(new Violation("slug", "is required"));
         }
-        if (!SLUG.matcher(slug).matches()) {
+        if (!IdOrSlug.SLUG.matcher(slug).matches()) {
             return List.of(new Violation("slug", "must be lower-case letters and digits in words joined by '-'"));
         }
         if (UUID_SHAPE.matcher(slug).matches()) {
@@ -50,54 +43,7 @@ public final class ClusterRules {
 
     /** ISO 3166-1 alpha-2; an alliance across European countries may use the reserved code EU. */
     public static List<Violation> country(String country, ClusterKind kind) {
-        if (country == null) {
-            return List.of(new Violation("country", "is required"));
-        }
-        if (EUROPEAN_UNION.equals(country) && kind != ClusterKind.ALLIANCE) {
-            return List.of(new Violation("country", "EU is only for alliances; a cluster has one country"));
-        }
-        if (!isCountry(country)) {
-            return List.of(new Violation("country",
-                    "unknown country \"" + country + "\"; use an ISO 3166-1 alpha-2 code in capitals such as FR or JP"));
-        }
-        return List.of();
-    }
-
-    /** Multilingual text: keys are BCP-47 tags, {@code en} is required, no value is blank. */
-    public static List<Violation> multilingual(String field, Map<String, String> text, boolean required,
-            int maxLength) {
-        List<Violation> violations = new ArrayList<>();
-        if (text == null) {
-            if (required) {
-                violations.add(new Violation(field, "is required"));
-            }
-            return violations;
-        }
-        if (text.get("en") == null) {
-            violations.add(new Violation(field + ".en", "is required: every multilingual text has English"));
-        }
-        text.forEach((tag, value) -> {
-            if (!isLanguageTag(tag)) {
-                violations.add(new Violation(field + "." + tag, "is not a BCP-47 language tag such as en, ja or fr"));
-            } else if (value == null || value.isBlank()) {
-                violations.add(new Violation(field + "." + tag, "must not be blank"));
-            } else if (value.length() > maxLength) {
-                violations.add(new Violation(field + "." + tag, "must be at most " + maxLength + " characters"));
-            }
-        });
-        return violations;
-    }
-
-    public static boolean isLanguageTag(String tag) {
-        if (tag == null || tag.isBlank() || tag.length() > 35) {
-            return false;
-        }
-        try {
-            Locale locale = new Locale.Builder().setLanguageTag(tag).build();
-            return !locale.getLanguage().isEmpty();
-        } catch (IllformedLocaleException e) {
-            return false;
-        }
+        return Countries.check("country", country, kind == ClusterKind.ALLIANCE);
     }
 
     public static List<Violation> foundedOn(FoundedOn foundedOn, LocalDate today) {
@@ -160,7 +106,7 @@ public final class ClusterRules {
         for (int i = 0; i < leaders.size(); i++) {
             Leader leader = leaders.get(i);
             if (leader != null) {
-                violations.addAll(multilingual("leaders[" + i + "].role", leader.role(), true, 300));
+                violations.addAll(LanguageTags.multilingual("leaders[" + i + "].role", leader.role(), true, 300));
             }
         }
         return violations;
@@ -188,7 +134,7 @@ public final class ClusterRules {
                 }
             }
             if (report.source() != null && report.source().language() != null
-                    && !isLanguageTag(report.source().language())) {
+                    && !LanguageTags.isTag(report.source().language())) {
                 violations.add(new Violation(field + ".source.language", "is not a BCP-47 language tag"));
             }
             if (report.source() != null && report.source().url() != null

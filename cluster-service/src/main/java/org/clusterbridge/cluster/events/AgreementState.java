@@ -31,9 +31,4 @@ public record AgreementState(
             coSigners = coSigners == null ? List.of() : coSigners;
         }
     }
-
-    boolean isComplete() {
-        return id != null && reference != null && title != null && kind != null && status != null
-                && parties != null && parties.stream().allMatch(p -> p != null && p.clusterId() != null);
-    }
 }

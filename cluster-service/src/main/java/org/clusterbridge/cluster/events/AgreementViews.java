@@ -6,15 +6,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import org.clusterbridge.events.CloudEvent;
-import org.clusterbridge.events.CloudEvents;
 import org.clusterbridge.events.CloudEvents.MalformedEventException;
 import org.clusterbridge.events.EventTopics;
 import org.clusterbridge.events.postgresql.PostgresViewGate;
-import org.clusterbridge.events.views.RebuildableView;
+import org.clusterbridge.events.views.InboundView;
 import org.clusterbridge.events.views.ViewEvents;
+import org.clusterbridge.events.views.ViewSpec;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,21 +26,18 @@ import io.smallrye.common.annotation.Blocking;
  * so a cluster's profile lists its agreements without asking mou-service.
  */
 @ApplicationScoped
-public class AgreementViews implements RebuildableView {
+public class AgreementViews implements InboundView<AgreementState, Runnable> {
 
     public static final String VIEW = "cluster-agreements";
+    private static final ViewSpec<AgreementState, Runnable> SPEC = new ViewSpec<>(VIEW, EventTopics.AGREEMENT_EVENTS,
+            "agreement", AgreementState.class, PostgresViewGate.class);
 
     private final ViewEvents viewEvents;
-    private final PostgresViewGate gate;
-    private final CloudEvents cloudEvents;
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
 
-    AgreementViews(ViewEvents viewEvents, PostgresViewGate gate, CloudEvents cloudEvents,
-            EntityManager entityManager, ObjectMapper mapper) {
+    AgreementViews(ViewEvents viewEvents, EntityManager entityManager, ObjectMapper mapper) {
         this.viewEvents = viewEvents;
-        this.gate = gate;
-        this.cloudEvents = cloudEvents;
         this.entityManager = entityManager;
         this.mapper = mapper;
     }
@@ -49,21 +45,30 @@ public class AgreementViews implements RebuildableView {
     @Incoming(EventTopics.AGREEMENT_EVENTS)
     @Blocking
     public void on(String payload) {
-        viewEvents.handle(VIEW, payload, this::apply);
+        viewEvents.consume(this, payload);
     }
 
-    boolean apply(CloudEvent event) {
-        if (!event.type().startsWith("clusterbridge.agreement.")) {
-            return false;
-        }
-        AgreementState agreement = cloudEvents.data(event, AgreementState.class);
-        if (!agreement.isComplete()) {
-            throw new MalformedEventException("agreement event " + event.id() + " lacks required fields", null);
-        }
-        return gate.apply(VIEW, event, applied -> store(agreement));
+    @Override
+    public ViewSpec<AgreementState, Runnable> spec() {
+        return SPEC;
     }
 
-    private void store(AgreementState agreement) {
+    @Override
+    public String lacks(CloudEvent event, AgreementState agreement) {
+        boolean complete = agreement.id() != null && agreement.reference() != null && agreement.title() != null
+                && agreement.kind() != null && agreement.status() != null && agreement.parties() != null
+                && agreement.parties().stream().allMatch(p -> p != null && p.clusterId() != null);
+        return complete ? null : "lacks required fields";
+    }
+
+    @Override
+    public Runnable write(CloudEvent event, AgreementState agreement) {
+        String title = json(agreement.title());
+        String parties = json(agreement.parties());
+        return () -> store(agreement, title, parties);
+    }
+
+    private void store(AgreementState agreement, String title, String parties) {
         entityManager.createNativeQuery("""
                 INSERT INTO agreement_view (id, reference, title, kind, status, parties, signed_on, effective_from,
                                             expires_on, version)
@@ -76,10 +81,10 @@ public class AgreementViews implements RebuildableView {
                 """)
                 .setParameter("id", agreement.id())
                 .setParameter("reference", agreement.reference())
-                .setParameter("title", json(agreement.title()))
+                .setParameter("title", title)
                 .setParameter("kind", agreement.kind())
                 .setParameter("status", agreement.status())
-                .setParameter("parties", json(agreement.parties()))
+                .setParameter("parties", parties)
                 .setParameter("signedOn", agreement.signedOn())
                 .setParameter("effectiveFrom", agreement.effectiveFrom())
                 .setParameter("expiresOn", agreement.expiresOn())
@@ -108,15 +113,8 @@ public class AgreementViews implements RebuildableView {
     }
 
     @Override
-    public String channel() {
-        return EventTopics.AGREEMENT_EVENTS;
-    }
-
-    @Override
-    @Transactional
-    public void clear() {
+    public void deleteAll() {
         entityManager.createNativeQuery("DELETE FROM cluster_agreement_view").executeUpdate();
         entityManager.createNativeQuery("DELETE FROM agreement_view").executeUpdate();
-        gate.reset(VIEW);
     }
 }

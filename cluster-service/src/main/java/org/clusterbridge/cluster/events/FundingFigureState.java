@@ -19,9 +19,4 @@ public record FundingFigureState(
         JsonNode period,
         JsonNode source,
         long version) {
-
-    boolean isComplete() {
-        return id != null && clusterId != null && indicator != null && nature != null && value != null
-                && value.isObject() && period != null && period.hasNonNull("end") && source != null;
-    }
 }

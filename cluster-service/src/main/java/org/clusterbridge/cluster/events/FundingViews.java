@@ -5,15 +5,13 @@ import java.time.format.DateTimeParseException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import org.clusterbridge.events.CloudEvent;
-import org.clusterbridge.events.CloudEvents;
-import org.clusterbridge.events.CloudEvents.MalformedEventException;
 import org.clusterbridge.events.EventTopics;
 import org.clusterbridge.events.postgresql.PostgresViewGate;
-import org.clusterbridge.events.views.RebuildableView;
+import org.clusterbridge.events.views.InboundView;
 import org.clusterbridge.events.views.ViewEvents;
+import org.clusterbridge.events.views.ViewSpec;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -23,48 +21,46 @@ import io.smallrye.common.annotation.Blocking;
  * and nature (the one whose period ends last). Corrections replace the figure they correct.
  */
 @ApplicationScoped
-public class FundingViews implements RebuildableView {
+public class FundingViews implements InboundView<FundingFigureState, Runnable> {
 
     public static final String VIEW = "cluster-funding";
+    private static final ViewSpec<FundingFigureState, Runnable> SPEC = new ViewSpec<>(VIEW, EventTopics.FUNDING_EVENTS,
+            "funding-figure", FundingFigureState.class, PostgresViewGate.class);
 
     private final ViewEvents viewEvents;
-    private final PostgresViewGate gate;
-    private final CloudEvents cloudEvents;
     private final EntityManager entityManager;
 
-    FundingViews(ViewEvents viewEvents, PostgresViewGate gate, CloudEvents cloudEvents,
-            EntityManager entityManager) {
+    FundingViews(ViewEvents viewEvents, EntityManager entityManager) {
         this.viewEvents = viewEvents;
-        this.gate = gate;
-        this.cloudEvents = cloudEvents;
         this.entityManager = entityManager;
     }
 
     @Incoming(EventTopics.FUNDING_EVENTS)
     @Blocking
     public void on(String payload) {
-        viewEvents.handle(VIEW, payload, this::apply);
+        viewEvents.consume(this, payload);
     }
 
-    boolean apply(CloudEvent event) {
-        if (!event.type().startsWith("clusterbridge.funding-figure.")) {
-            return false;
-        }
-        FundingFigureState figure = cloudEvents.data(event, FundingFigureState.class);
-        if (!figure.isComplete()) {
-            throw new MalformedEventException("funding-figure event " + event.id() + " lacks required fields", null);
-        }
-        LocalDate end;
-        try {
-            end = LocalDate.parse(figure.period().get("end").asText());
-        } catch (DateTimeParseException e) {
-            throw new MalformedEventException("funding-figure event " + event.id() + " has no period end date", e);
-        }
-        return gate.apply(VIEW, event, applied -> store(figure, end));
+    @Override
+    public ViewSpec<FundingFigureState, Runnable> spec() {
+        return SPEC;
     }
 
-    private void store(FundingFigureState figure, LocalDate end) {
-        entityManager.createNativeQuery("""
+    /** Complete, and the period ends on a date: the profile orders figures by it. */
+    @Override
+    public String lacks(CloudEvent event, FundingFigureState figure) {
+        if (figure.id() == null || figure.clusterId() == null || figure.indicator() == null
+                || figure.nature() == null || figure.value() == null || !figure.value().isObject()
+                || figure.period() == null || !figure.period().hasNonNull("end") || figure.source() == null) {
+            return "lacks required fields";
+        }
+        return periodEnd(figure) == null ? "has no period end date" : null;
+    }
+
+    @Override
+    public Runnable write(CloudEvent event, FundingFigureState figure) {
+        LocalDate end = periodEnd(figure);
+        return () -> entityManager.createNativeQuery("""
                 INSERT INTO funding_figure_view (id, cluster_id, indicator, nature, value, period, period_end, source,
                                                  version)
                 VALUES (:id, :cluster, :indicator, :nature, CAST(:value AS jsonb), CAST(:period AS jsonb), :end,
@@ -85,15 +81,16 @@ public class FundingViews implements RebuildableView {
                 .executeUpdate();
     }
 
-    @Override
-    public String channel() {
-        return EventTopics.FUNDING_EVENTS;
+    private static LocalDate periodEnd(FundingFigureState figure) {
+        try {
+            return LocalDate.parse(figure.period().get("end").asText());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     @Override
-    @Transactional
-    public void clear() {
+    public void deleteAll() {
         entityManager.createNativeQuery("DELETE FROM funding_figure_view").executeUpdate();
-        gate.reset(VIEW);
     }
 }

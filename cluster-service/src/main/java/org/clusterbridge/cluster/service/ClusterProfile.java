@@ -8,7 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A cluster with its agreements and latest funding figures, from cluster-service's own views. */
-public record ClusterProfile(ClusterState cluster, Agreements agreements, List<LatestFigure> latestFigures) {
+public record ClusterProfile(ClusterEntry cluster, Agreements agreements, List<LatestFigure> latestFigures) {
 
     /** The agreements involving the cluster (as a party or co-signing for its alliance). */
     public record Agreements(int count, int activeCount, List<Partner> partners, List<AgreementSummary> items) {

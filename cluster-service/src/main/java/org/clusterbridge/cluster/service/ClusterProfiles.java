@@ -46,8 +46,8 @@ public class ClusterProfiles {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ClusterProfile> profile(String idOrSlug) {
-        return clusters.find(idOrSlug).map(cluster -> new ClusterProfile(cluster, agreements(cluster.id()),
-                latestFigures(cluster.id())));
+        return clusters.find(idOrSlug).map(entry -> new ClusterProfile(entry, agreements(entry.cluster().id),
+                latestFigures(entry.cluster().id)));
     }
 
     private Agreements agreements(UUID clusterId) {

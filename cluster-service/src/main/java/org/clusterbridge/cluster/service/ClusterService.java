@@ -19,18 +19,18 @@ import jakarta.transaction.Transactional;
 
 import org.clusterbridge.api.Page;
 import org.clusterbridge.api.PageRequest;
-import org.clusterbridge.api.Problem.FieldError;
-import org.clusterbridge.api.ProblemException;
-import org.clusterbridge.api.Versions;
 import org.clusterbridge.api.security.Actor;
 import org.clusterbridge.cluster.domain.Cluster;
 import org.clusterbridge.cluster.domain.ClusterDetails;
 import org.clusterbridge.cluster.domain.ClusterKind;
 import org.clusterbridge.cluster.domain.SearchText;
-import org.clusterbridge.cluster.domain.Violation;
+import org.clusterbridge.cluster.events.ClusterChanged;
 import org.clusterbridge.events.CloudEvents;
 import org.clusterbridge.events.EventTopics;
 import org.clusterbridge.events.postgresql.PostgresOutbox;
+import org.clusterbridge.rules.DomainException;
+import org.clusterbridge.rules.IdOrSlug;
+import org.clusterbridge.rules.Violation;
 
 /** Registers, updates and retires clusters; every change is stored with its event in one transaction. */
 @ApplicationScoped
@@ -48,7 +48,7 @@ public class ClusterService {
     }
 
     @Transactional
-    public ClusterState register(ClusterDetails details, Actor actor) {
+    public ClusterEntry register(ClusterDetails details, Actor actor) {
         UUID id = UUID.randomUUID();
         validate(id, details, List.of());
         if (Cluster.count("slug", details.slug()) > 0) {
@@ -58,20 +58,20 @@ public class ClusterService {
         cluster.persist();
         flushUniqueSlug(details.slug());
         publish(cluster, "registered", actor);
-        return ClusterState.of(cluster, List.of());
+        return new ClusterEntry(cluster, List.of());
     }
 
+    /** Replaces the details of the cluster at version {@code expected} (the version the client read). */
     @Transactional
-    public ClusterState update(String idOrSlug, String ifMatch, ClusterDetails details, Actor actor) {
-        long expected = Versions.expected(ifMatch);
+    public ClusterEntry update(String idOrSlug, long expected, ClusterDetails details, Actor actor) {
         // The row lock makes concurrent updates with the same If-Match wait here: the second sees the new version.
         Cluster cluster = locate(idOrSlug, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("cluster", idOrSlug));
+                .orElseThrow(() -> DomainException.notFound("cluster", idOrSlug));
         if (expected != cluster.version) {
-            throw Versions.stale(cluster.version);
+            throw DomainException.staleVersion(cluster.version);
         }
         if (!cluster.isActive()) {
-            throw ProblemException.conflict("cluster-retired", "cluster " + cluster.slug
+            throw DomainException.conflict("cluster-retired", "cluster " + cluster.slug
                     + " is retired and can no longer be changed", null);
         }
         validate(cluster.id, details, cluster.memberClusterIds);
@@ -79,38 +79,33 @@ public class ClusterService {
             throw duplicateSlug(details.slug());
         }
         if (cluster.details().equals(details)) {
-            return state(cluster);
+            return entry(cluster);
         }
         cluster.update(details, actor.subject(), Instant.now(clock));
         flushUniqueSlug(details.slug());
         publish(cluster, "updated", actor);
-        return state(cluster);
+        return entry(cluster);
     }
 
     /** Retires the cluster; it stays readable. Retiring a retired cluster changes nothing. */
     @Transactional
-    public ClusterState retire(String idOrSlug, Actor actor) {
+    public ClusterEntry retire(String idOrSlug, Actor actor) {
         Cluster cluster = locate(idOrSlug, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("cluster", idOrSlug));
+                .orElseThrow(() -> DomainException.notFound("cluster", idOrSlug));
         if (cluster.retire(actor.subject(), Instant.now(clock))) {
             publish(cluster, "retired", actor);
         }
-        return state(cluster);
+        return entry(cluster);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ClusterState> find(String idOrSlug) {
-        return locate(idOrSlug, LockModeType.NONE).map(this::state);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Cluster> findCluster(String idOrSlug) {
-        return locate(idOrSlug, LockModeType.NONE);
+    public Optional<ClusterEntry> find(String idOrSlug) {
+        return locate(idOrSlug, LockModeType.NONE).map(this::entry);
     }
 
     /** Clusters matching the filter, sorted by English name (case-insensitively), then id. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ClusterState> list(ClusterFilter filter, PageRequest page) {
+    public Page<ClusterEntry> list(ClusterFilter filter, PageRequest page) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         Map<String, Object> parameters = new HashMap<>();
         if (filter.country() != null) {
@@ -149,13 +144,13 @@ public class ClusterService {
             clusters = found;
         }
         Map<UUID, List<UUID>> alliances = alliancesOf(clusters.stream().map(c -> c.id).toList());
-        List<ClusterState> items = clusters.stream()
-                .map(c -> ClusterState.of(c, alliances.getOrDefault(c.id, List.of()))).toList();
+        List<ClusterEntry> items = clusters.stream()
+                .map(c -> new ClusterEntry(c, alliances.getOrDefault(c.id, List.of()))).toList();
         return new Page<>(items, page.page(), page.size(), total);
     }
 
-    private ClusterState state(Cluster cluster) {
-        return ClusterState.of(cluster, alliancesOf(List.of(cluster.id)).getOrDefault(cluster.id, List.of()));
+    private ClusterEntry entry(Cluster cluster) {
+        return new ClusterEntry(cluster, alliancesOf(List.of(cluster.id)).getOrDefault(cluster.id, List.of()));
     }
 
     /** For each cluster, the alliances listing it as a member (a cluster may belong to several). */
@@ -183,31 +178,16 @@ public class ClusterService {
     }
 
     private Optional<Cluster> locate(String idOrSlug, LockModeType lock) {
-        UUID id = asUuid(idOrSlug);
-        if (id != null) {
-            return Optional.ofNullable(Cluster.findById(id, lock));
-        }
-        return Cluster.<Cluster> find("slug", idOrSlug).withLock(lock).firstResultOptional();
-    }
-
-    private static UUID asUuid(String value) {
-        if (value == null || value.length() != 36) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return IdOrSlug.of(idOrSlug).find(id -> Optional.ofNullable(Cluster.findById(id, lock)),
+                slug -> Cluster.<Cluster> find("slug", slug).withLock(lock).firstResultOptional());
     }
 
     private void validate(UUID id, ClusterDetails details, List<UUID> currentMembers) {
         List<Violation> violations = details.violations(id, LocalDate.now(clock));
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations.stream().map(v -> new FieldError(v.field(), v.message()))
-                    .toList());
+            throw DomainException.invalid(violations);
         }
-        List<FieldError> members = new ArrayList<>();
+        List<Violation> members = new ArrayList<>();
         List<UUID> ids = details.memberClusterIds();
         Map<UUID, Cluster> found = new HashMap<>();
         if (!ids.isEmpty()) {
@@ -217,17 +197,17 @@ public class ClusterService {
             Cluster member = found.get(ids.get(i));
             String field = "memberClusterIds[" + i + "]";
             if (member == null) {
-                members.add(new FieldError(field, "cluster " + ids.get(i) + " does not exist"));
+                members.add(new Violation(field, "cluster " + ids.get(i) + " does not exist"));
             } else if (!member.isActive() && !currentMembers.contains(member.id)) {
-                members.add(new FieldError(field, "cluster " + member.slug + " (" + member.id
+                members.add(new Violation(field, "cluster " + member.slug + " (" + member.id
                         + ") is retired and cannot join an alliance"));
             } else if (member.kind == ClusterKind.ALLIANCE) {
-                members.add(new FieldError(field, "cluster " + member.slug + " (" + member.id
+                members.add(new Violation(field, "cluster " + member.slug + " (" + member.id
                         + ") is an alliance; alliances do not nest"));
             }
         }
         if (!members.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-alliance-member", members);
+            throw DomainException.unprocessable("invalid-alliance-member", members);
         }
     }
 
@@ -239,13 +219,13 @@ public class ClusterService {
         }
     }
 
-    private static ProblemException duplicateSlug(String slug) {
-        return ProblemException.conflict("duplicate-slug", "a cluster with slug " + slug + " already exists",
+    private static DomainException duplicateSlug(String slug) {
+        return DomainException.conflict("duplicate-slug", "a cluster with slug " + slug + " already exists",
                 "slug");
     }
 
     private void publish(Cluster cluster, String change, Actor actor) {
         outbox.append(EventTopics.CLUSTER_EVENTS, cloudEvents.create("cluster", change, cluster.id, cluster.version,
-                actor.subject(), ClusterState.of(cluster, null)));
+                actor.subject(), ClusterChanged.of(cluster)));
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clusterbridge.rules.LanguageTags;
+import org.clusterbridge.rules.Violation;
 import org.junit.jupiter.api.Test;
 
 class ClusterRulesTest {
@@ -41,22 +43,22 @@ class ClusterRulesTest {
 
     @Test
     void multilingualTextNeedsEnglishAndLanguageTags() {
-        assertThat(ClusterRules.multilingual("names", Map.of("en", "FBRI", "ja", "神戸医療産業都市推進機構"), true, 500))
+        assertThat(LanguageTags.multilingual("names", Map.of("en", "FBRI", "ja", "神戸医療産業都市推進機構"), true, 500))
                 .isEmpty();
-        assertThat(ClusterRules.multilingual("names", Map.of("en", "X", "zh-Hant-TW", "x", "fr-BE", "y"), true, 500))
+        assertThat(LanguageTags.multilingual("names", Map.of("en", "X", "zh-Hant-TW", "x", "fr-BE", "y"), true, 500))
                 .isEmpty();
-        assertThat(ClusterRules.multilingual("names", Map.of("ja", "名前"), true, 500)).extracting(Violation::field)
+        assertThat(LanguageTags.multilingual("names", Map.of("ja", "名前"), true, 500)).extracting(Violation::field)
                 .containsExactly("names.en");
-        assertThat(ClusterRules.multilingual("names", null, true, 500)).extracting(Violation::field)
+        assertThat(LanguageTags.multilingual("names", null, true, 500)).extracting(Violation::field)
                 .containsExactly("names");
-        assertThat(ClusterRules.multilingual("description", null, false, 500)).isEmpty();
+        assertThat(LanguageTags.multilingual("description", null, false, 500)).isEmpty();
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("en", "ok");
         bad.put("english language", "x");
         bad.put("fr", "");
-        assertThat(ClusterRules.multilingual("names", bad, true, 500)).extracting(Violation::field)
+        assertThat(LanguageTags.multilingual("names", bad, true, 500)).extracting(Violation::field)
                 .containsExactly("names.english language", "names.fr");
-        assertThat(ClusterRules.multilingual("names", Map.of("en", "x".repeat(501)), true, 500)).hasSize(1);
+        assertThat(LanguageTags.multilingual("names", Map.of("en", "x".repeat(501)), true, 500)).hasSize(1);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.clusterbridge.rules.Violation;
 import org.junit.jupiter.api.Test;
 
 class ClusterTest {

@@ -19,6 +19,10 @@ class ProducerExamplesTest {
 
     @Inject
     CloudEvents cloudEvents;
+    @Inject
+    AgreementViews agreements;
+    @Inject
+    FundingViews figures;
 
     @Test
     void agreementExamplesAreReadable() {
@@ -26,7 +30,7 @@ class ProducerExamplesTest {
             for (String json : EventSchemas.examples("clusterbridge.agreement." + change + ".v1")) {
                 CloudEvent event = cloudEvents.read(json);
                 AgreementState agreement = cloudEvents.data(event, AgreementState.class);
-                assertThat(agreement.isComplete()).as(change + " example " + event.id()).isTrue();
+                assertThat(agreements.lacks(event, agreement)).as(change + " example " + event.id()).isNull();
                 assertThat(agreement.parties()).hasSizeGreaterThanOrEqualTo(2);
             }
         }
@@ -38,7 +42,7 @@ class ProducerExamplesTest {
             for (String json : EventSchemas.examples("clusterbridge.funding-figure." + change + ".v1")) {
                 CloudEvent event = cloudEvents.read(json);
                 FundingFigureState figure = cloudEvents.data(event, FundingFigureState.class);
-                assertThat(figure.isComplete()).as(change + " example " + event.id()).isTrue();
+                assertThat(figures.lacks(event, figure)).as(change + " example " + event.id()).isNull();
             }
         }
     }

@@ -12,7 +12,12 @@ import jakarta.validation.constraints.Size;
 
 import org.clusterbridge.funding.domain.Nature;
 import org.clusterbridge.funding.domain.PeriodKind;
+import org.clusterbridge.funding.domain.PeriodReader;
 import org.clusterbridge.funding.domain.Qualifier;
+import org.clusterbridge.funding.domain.SourceDocument;
+import org.clusterbridge.funding.service.FigureReport;
+import org.clusterbridge.funding.service.FigureReport.ReportedFunder;
+import org.clusterbridge.funding.service.FigureReport.ReportedValue;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -28,6 +33,18 @@ public record FundingFigureRequest(
         @Size(max = 50) List<@NotNull @Valid FunderInput> funders,
         @NotNull @Valid SourceInput source,
         @Size(max = 4000) String note) {
+
+    /** The report the service reads; the texts stay as given. */
+    public FigureReport report() {
+        return new FigureReport(clusterId, indicator, nature,
+                new ReportedValue(value.count(), value.amount(), value.currency(), value.qualifier()),
+                period.input(),
+                funders == null ? null : funders.stream()
+                        .map(f -> new ReportedFunder(f.name(), f.description(), f.amount(), f.currency())).toList(),
+                new SourceDocument(source.title(), source.publisher(), source.language(), source.publishedOn(),
+                        source.url()),
+                note);
+    }
 
     /** A count ({@code {"count": 305}}) or an amount with its currency; numbers may be strings, never rounded. */
     public record Value(
@@ -49,6 +66,12 @@ public record FundingFigureRequest(
             @Schema(format = "date") String start,
             @Schema(format = "date") String end,
             @Valid FiscalYears fiscalYears) {
+
+        PeriodReader.Input input() {
+            return new PeriodReader.Input(kind, date, since, asOf, start, end,
+                    fiscalYears == null ? null : fiscalYears.from(), fiscalYears == null ? null : fiscalYears.to(),
+                    null);
+        }
     }
 
     /** {@code {"from": "FY2013", "to": "FY2017"}}, {@code 平成25年度}-style labels, or one text "平成25～29年度". */
@@ -78,7 +101,8 @@ public record FundingFigureRequest(
     public record SourceInput(
             @NotBlank @Size(max = 1000) String title,
             @Size(max = 500) String publisher,
-            @Pattern(regexp = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", message = "must be a BCP-47 language tag such as en or ja") String language,
+            // the pattern only documents the usual shape; the check is the platform's one BCP-47 rule
+            @LanguageTag @Schema(pattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$") String language,
             @Pattern(regexp = "^\\d{4}(-\\d{2}(-\\d{2})?)?$", message = "must be a year, a month (YYYY-MM) or a date (YYYY-MM-DD)") String publishedOn,
             @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String url) {
     }

@@ -1,8 +1,8 @@
 package org.clusterbridge.funding.api;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,10 +30,9 @@ import org.clusterbridge.api.security.Caller;
 import org.clusterbridge.api.security.Roles;
 import org.clusterbridge.funding.domain.Indicator;
 import org.clusterbridge.funding.domain.Nature;
-import org.clusterbridge.funding.events.ClusterView;
 import org.clusterbridge.funding.service.FundingFigureService;
 import org.clusterbridge.funding.service.FundingFigureService.Filter;
-import org.clusterbridge.funding.service.FundingFigureService.VersionEntry;
+import org.clusterbridge.rules.IdOrSlug;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,10 +40,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** Figures: record, list, read, correct (a new version) and the history of their versions. */
 @Path("/api/funding-figures")
 @Tag(name = "Funding figures")
 @Produces(MediaType.APPLICATION_JSON)
 public class FundingFigureResource {
+
+    /** A version of a figure, what made it and who (null for versions made before auditing began). */
+    public record VersionEntry(long version, String change, Instant recordedAt, String recordedBy,
+            FundingFigureResponse figure) {
+    }
 
     private final FundingFigureService figures;
     private final Caller caller;
@@ -59,7 +64,7 @@ public class FundingFigureResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a reported figure (409 when the same report is already recorded)")
     public Response record(@NotNull @Valid FundingFigureRequest request) {
-        FundingFigureResponse created = figures.record(request, caller.actor());
+        FundingFigureResponse created = FundingFigureResponse.of(figures.record(request.report(), caller.actor()));
         return Response.created(URI.create("/api/funding-figures/" + created.id())).entity(created)
                 .tag(Versions.etag(created.version())).build();
     }
@@ -77,16 +82,19 @@ public class FundingFigureResource {
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
         var pageRequest = QueryParams.page(page, size);
-        var filter = new Filter(cluster(clusterId), indicator(indicator),
+        boolean byCluster = clusterId != null && !clusterId.isBlank();
+        UUID cluster = byCluster ? figures.clusterId(IdOrSlug.parameter("clusterId", clusterId)).orElse(null) : null;
+        var filter = new Filter(cluster, indicator(indicator),
                 QueryParams.enumValue(Nature.class, "nature", nature), QueryParams.date("from", from),
-                QueryParams.date("to", to), country(country));
+                QueryParams.date("to", to), QueryParams.country("country", country));
         if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
             throw ProblemException.invalid("to", "must not be before from");
         }
-        if (clusterId != null && !clusterId.isBlank() && filter.clusterId() == null) {
+        if (byCluster && cluster == null) {
+            // a slug no cluster holds: no figure can match
             return new Page<>(List.of(), pageRequest.page(), pageRequest.size(), 0);
         }
-        return figures.list(filter, pageRequest);
+        return figures.list(filter, pageRequest).map(FundingFigureResponse::of);
     }
 
     @GET
@@ -94,7 +102,7 @@ public class FundingFigureResource {
     @Path("/{id}")
     @Operation(summary = "A figure in its current version; ETag is its version")
     public Response get(@PathParam("id") String id) {
-        FundingFigureResponse figure = figures.get(figureId(id));
+        FundingFigureResponse figure = FundingFigureResponse.of(figures.get(figureId(id)));
         return Response.ok(figure).tag(Versions.etag(figure.version())).build();
     }
 
@@ -112,7 +120,9 @@ public class FundingFigureResource {
     public Response correct(@PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The version read (ETag)") String ifMatch,
             @NotNull @Valid FundingFigureRequest request) {
-        FundingFigureResponse figure = figures.correct(figureId(id), ifMatch, request, caller.actor());
+        long expected = Versions.expected(ifMatch);
+        FundingFigureResponse figure = FundingFigureResponse.of(figures.correct(figureId(id), expected,
+                request.report(), caller.actor()));
         return Response.ok(figure).tag(Versions.etag(figure.version())).build();
     }
 
@@ -121,7 +131,9 @@ public class FundingFigureResource {
     @Path("/{id}/history")
     @Operation(summary = "Every version of a figure, oldest first")
     public List<VersionEntry> history(@PathParam("id") String id) {
-        return figures.history(figureId(id));
+        return figures.history(figureId(id)).stream().map(version -> new VersionEntry(version.version(),
+                version.change(), version.recordedAt(), version.recordedBy(), FundingFigureResponse.of(version.figure())))
+                .toList();
     }
 
     private static UUID figureId(String id) {
@@ -132,28 +144,11 @@ public class FundingFigureResource {
         }
     }
 
-    /** A cluster id, or the id the view knows for a slug; null when the slug is unknown. */
-    private static UUID cluster(String idOrSlug) {
-        if (idOrSlug == null || idOrSlug.isBlank()) {
-            return null;
-        }
-        String value = idOrSlug.trim();
-        if (!value.matches("[0-9a-fA-F-]{36}") && !value.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-            throw ProblemException.invalid("clusterId", "must be a cluster id (UUID) or slug");
-        }
-        return ClusterView.byIdOrSlug(value).map(c -> c.id)
-                .orElseGet(() -> value.length() == 36 ? QueryParams.uuid("clusterId", value) : null);
-    }
-
     private static Indicator indicator(String code) {
         if (code == null || code.isBlank()) {
             return null;
         }
         return Indicator.byCode(code.trim()).orElseThrow(() -> ProblemException.invalid("indicator",
                 "unknown indicator \"" + code + "\"; known: " + Indicator.codes()));
-    }
-
-    private static String country(String country) {
-        return QueryParams.country("country", country);
     }
 }

@@ -8,7 +8,12 @@ import java.util.UUID;
 import org.clusterbridge.funding.api.FundingFigureResponse.PeriodView;
 import org.clusterbridge.funding.api.FundingFigureResponse.SourceView;
 import org.clusterbridge.funding.api.FundingFigureResponse.ValueView;
+import org.clusterbridge.funding.domain.KnownCluster;
 import org.clusterbridge.funding.domain.Unit;
+import org.clusterbridge.funding.service.ClusterFunding;
+import org.clusterbridge.funding.service.ClusterFunding.IndicatorFunding;
+import org.clusterbridge.funding.service.ClusterFunding.Progress;
+import org.clusterbridge.funding.service.ClusterFunding.Report;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -22,6 +27,14 @@ public record FundingSummary(
         String status,
         List<IndicatorSummary> indicators) {
 
+    public static FundingSummary of(ClusterFunding funding) {
+        KnownCluster cluster = funding.cluster();
+        return new FundingSummary(funding.clusterId(), cluster == null ? null : cluster.slug(),
+                cluster == null ? null : cluster.names(), cluster == null ? null : cluster.country(),
+                cluster == null ? null : cluster.status(),
+                funding.indicators().stream().map(IndicatorSummary::of).toList());
+    }
+
     public record IndicatorSummary(
             String indicator,
             Map<String, String> names,
@@ -32,6 +45,17 @@ public record FundingSummary(
             List<TargetProgress> targets,
             @Schema(description = "Per currency (or count): the sum of actual SPAN figures, one per period, without overlaps; never adds currencies together") List<Total> totals,
             @Schema(description = "True when consecutive reports differ more than 5 times") boolean plausibilityFlag) {
+
+        static IndicatorSummary of(IndicatorFunding funding) {
+            SeriesPoint latest = SeriesPoint.of(funding.latestActual());
+            return new IndicatorSummary(funding.indicator().code(), funding.indicator().names(),
+                    funding.indicator().unit(), latest, latest == null ? null : latest.changeFromPrevious(),
+                    funding.series().stream().map(SeriesPoint::of).toList(),
+                    funding.targets().stream().map(TargetProgress::of).toList(),
+                    funding.totals().stream().map(t -> new Total(t.count(), t.amount(), t.currency(), t.figures()))
+                            .toList(),
+                    funding.plausibilityFlag());
+        }
     }
 
     public record SeriesPoint(
@@ -42,6 +66,13 @@ public record FundingSummary(
             SourceView source,
             Change changeFromPrevious,
             boolean implausibleJump) {
+
+        static SeriesPoint of(Report report) {
+            return report == null ? null
+                    : new SeriesPoint(report.figureId(), report.version(), ValueView.of(report.value()),
+                            PeriodView.of(report.period()), SourceView.of(report.source()),
+                            Change.of(report.change()), report.implausibleJump());
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -51,6 +82,12 @@ public record FundingSummary(
             @Schema(description = "Current minus previous, exact") String difference,
             @Schema(description = "Current divided by previous, 4 decimals; absent when previous is 0") String ratio,
             boolean implausible) {
+
+        static Change of(ClusterFunding.Change change) {
+            return change == null ? null
+                    : new Change(change.previousFigureId(), ValueView.of(change.previous()), change.difference(),
+                            change.ratio(), change.implausible());
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -64,6 +101,13 @@ public record FundingSummary(
             List<UUID> basedOn,
             LocalDate achievedAsOf,
             boolean reached) {
+
+        static TargetProgress of(Progress progress) {
+            return new TargetProgress(progress.figureId(), ValueView.of(progress.target()),
+                    PeriodView.of(progress.period()), SourceView.of(progress.source()),
+                    ValueView.of(progress.achieved()), progress.percent(), progress.basedOn(),
+                    progress.achievedAsOf(), progress.reached());
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

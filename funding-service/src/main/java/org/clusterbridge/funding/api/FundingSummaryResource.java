@@ -9,10 +9,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.clusterbridge.api.security.Roles;
 import org.clusterbridge.funding.service.FundingSummaryService;
+import org.clusterbridge.rules.IdOrSlug;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** The funding summary of one cluster, named by id or slug. */
 @Path("/api/clusters/{clusterId}/funding-summary")
 @Tag(name = "Funding figures")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,6 +30,6 @@ public class FundingSummaryResource {
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Operation(summary = "Per indicator: latest actual, the series, change from the previous report, progress against targets, totals per currency")
     public FundingSummary summary(@PathParam("clusterId") @Parameter(description = "Cluster id or slug") String clusterId) {
-        return summaries.summary(clusterId);
+        return FundingSummary.of(summaries.summary(IdOrSlug.of(clusterId)));
     }
 }

@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One version of a figure, kept as it was represented: the history corrections never erase. */
+/** One version of a figure, kept as it was: the history corrections never erase. */
 @Entity
 @Table(name = "funding_figure_version")
 @IdClass(FundingFigureVersion.Key.class)
@@ -33,7 +33,7 @@ public class FundingFigureVersion extends PanacheEntityBase {
     /** Subject of the token that made this version; null for versions made before auditing began. */
     @Column(name = "recorded_by", length = 255)
     public String recordedBy;
-    /** The figure's representation in this version, as JSON. */
+    /** The figure in this version: a {@link FigureSnapshot} as JSON. */
     public String state;
 
     public static class Key implements Serializable {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
 
+import org.clusterbridge.rules.DomainException;
+
 /** An exact amount in an ISO 4217 currency. Never a binary float; at most the currency's minor-unit digits. */
 public record Money(BigDecimal amount, Currency currency) {
 
@@ -19,18 +21,18 @@ public record Money(BigDecimal amount, Currency currency) {
     public static Money of(BigDecimal amount, String currencyCode, String amountField, String currencyField) {
         Currency currency = currency(currencyCode, currencyField);
         if (amount == null) {
-            throw new InvalidFigureException(amountField, "is required");
+            throw DomainException.invalid(amountField, "is required");
         }
         if (amount.signum() < 0) {
-            throw new InvalidFigureException(amountField, "must not be negative");
+            throw DomainException.invalid(amountField, "must not be negative");
         }
         // precision - scale counts integer digits without expanding the number (1e999999999 stays cheap)
         if ((long) amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
-            throw new InvalidFigureException(amountField, "must have at most " + MAX_INTEGER_DIGITS + " integer digits");
+            throw DomainException.invalid(amountField, "must have at most " + MAX_INTEGER_DIGITS + " integer digits");
         }
         int digits = Math.max(currency.getDefaultFractionDigits(), 0);
         if (amount.signum() != 0 && amount.stripTrailingZeros().scale() > digits) {
-            throw new InvalidFigureException(amountField, currency.getCurrencyCode() + " amounts have at most "
+            throw DomainException.invalid(amountField, currency.getCurrencyCode() + " amounts have at most "
                     + digits + " decimal" + (digits == 1 ? "" : "s"));
         }
         BigDecimal exact = amount.scale() < 0 ? amount.setScale(0) : amount;
@@ -42,15 +44,15 @@ public record Money(BigDecimal amount, Currency currency) {
 
     public static Currency currency(String code, String field) {
         if (code == null || code.isBlank()) {
-            throw new InvalidFigureException(field, "is required with an amount (ISO 4217 code such as EUR, JPY)");
+            throw DomainException.invalid(field, "is required with an amount (ISO 4217 code such as EUR, JPY)");
         }
         if (!code.matches("[A-Z]{3}")) {
-            throw new InvalidFigureException(field, "must be an ISO 4217 code in capitals such as EUR or JPY");
+            throw DomainException.invalid(field, "must be an ISO 4217 code in capitals such as EUR or JPY");
         }
         try {
             return Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
-            throw new InvalidFigureException(field, "unknown ISO 4217 currency " + code);
+            throw DomainException.invalid(field, "unknown ISO 4217 currency " + code);
         }
     }
 

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.clusterbridge.rules.DomainException;
+import org.clusterbridge.rules.Violation;
+
 /**
  * Reads a period as a client writes it. AS_OF takes {@code date} (or {@code asOf}/{@code end});
  * CUMULATIVE_SINCE takes {@code since} (a year, month or day) and {@code asOf} (or {@code end}); SPAN takes
@@ -44,7 +47,7 @@ public final class PeriodReader {
             case SPAN -> span(in, errors);
         };
         if (!errors.isEmpty()) {
-            throw new InvalidFigureException(errors);
+            throw DomainException.invalid(errors);
         }
         return period;
     }

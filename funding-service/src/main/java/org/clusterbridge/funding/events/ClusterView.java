@@ -1,42 +1,127 @@
 package org.clusterbridge.funding.events;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.clusterbridge.events.CloudEvent;
+import org.clusterbridge.events.CloudEvents.MalformedEventException;
+import org.clusterbridge.events.EventTopics;
+import org.clusterbridge.events.postgresql.PostgresViewGate;
+import org.clusterbridge.events.views.InboundView;
+import org.clusterbridge.events.views.ViewEvents;
+import org.clusterbridge.events.views.ViewSpec;
+import org.clusterbridge.funding.domain.KnownCluster;
+import org.clusterbridge.rules.IdOrSlug;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** A cluster as the latest applied cluster event described it. */
-@Entity
-@Table(name = "cluster_view")
-public class ClusterView extends PanacheEntityBase {
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-    public static final String ACTIVE = "ACTIVE";
+import io.smallrye.common.annotation.Blocking;
 
-    @Id
-    public UUID id;
-    public String slug;
-    /** Names keyed by BCP-47 tag, as JSON. */
-    public String names;
-    public String acronym;
-    public String kind;
-    public String country;
-    public String status;
-    public long version;
+/**
+ * The clusters this service knows, kept in {@link ClusterViewRow} from {@code cluster-events}: registered,
+ * updated and retired all carry the whole state. Its query methods are how the service layer reads it.
+ */
+@ApplicationScoped
+public class ClusterView implements InboundView<ClusterView.ClusterState, Runnable> {
 
-    /** A cluster by id or, failing that, by slug (the latest registered one holding it). */
-    public static Optional<ClusterView> byIdOrSlug(String idOrSlug) {
-        try {
-            return findByIdOptional(UUID.fromString(idOrSlug));
-        } catch (IllegalArgumentException notUuid) {
-            return find("slug = ?1 order by version desc", idOrSlug).firstResultOptional();
-        }
+    public static final String VIEW = "funding-cluster-view";
+    private static final ViewSpec<ClusterState, Runnable> SPEC = new ViewSpec<>(
+            VIEW, EventTopics.CLUSTER_EVENTS, "cluster", ClusterState.class, PostgresViewGate.class);
+    private static final TypeReference<Map<String, String>> NAMES = new TypeReference<>() {
+    };
+
+    /** The fields of cluster event data this service relies on; the rest of the cluster's state is ignored. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ClusterState(UUID id, String slug, Map<String, String> names, String acronym, String kind,
+            String country, String status, Long version) {
     }
 
-    public boolean active() {
-        return ACTIVE.equals(status);
+    private final ViewEvents viewEvents;
+    private final ObjectMapper mapper;
+
+    ClusterView(ViewEvents viewEvents, ObjectMapper mapper) {
+        this.viewEvents = viewEvents;
+        this.mapper = mapper;
+    }
+
+    @Incoming(EventTopics.CLUSTER_EVENTS)
+    @Blocking
+    public void on(String payload) {
+        viewEvents.consume(this, payload);
+    }
+
+    @Override
+    public ViewSpec<ClusterState, Runnable> spec() {
+        return SPEC;
+    }
+
+    @Override
+    public String lacks(CloudEvent event, ClusterState state) {
+        boolean complete = state != null && state.id() != null && state.slug() != null && state.names() != null
+                && state.names().get("en") != null && state.country() != null && state.country().matches("[A-Z]{2}")
+                && state.status() != null && state.id().toString().equals(event.subject());
+        return complete ? null
+                : "lacks id, slug, names.en, country or status, or its subject is not the cluster's id";
+    }
+
+    @Override
+    public Runnable write(CloudEvent event, ClusterState state) {
+        String names;
+        try {
+            names = mapper.writeValueAsString(state.names());
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("names of cluster " + state.id() + " cannot be stored", e);
+        }
+        return () -> {
+            ClusterViewRow row = ClusterViewRow.findById(state.id());
+            if (row == null) {
+                row = new ClusterViewRow();
+                row.id = state.id();
+            }
+            row.slug = state.slug();
+            row.names = names;
+            row.acronym = state.acronym();
+            row.kind = state.kind() == null ? "CLUSTER" : state.kind();
+            row.country = state.country();
+            row.status = state.status();
+            row.version = state.version() == null ? event.sequence() : state.version();
+            row.persist();
+        };
+    }
+
+    @Override
+    public void deleteAll() {
+        ClusterViewRow.deleteAll();
+    }
+
+    /** A cluster by id, or by slug (the latest registered one holding it). */
+    public Optional<KnownCluster> find(IdOrSlug key) {
+        return key.find(this::byId, slug -> ClusterViewRow.<ClusterViewRow> find("slug = ?1 order by version desc",
+                slug).firstResultOptional().map(this::known));
+    }
+
+    public Optional<KnownCluster> byId(UUID id) {
+        return ClusterViewRow.<ClusterViewRow> findByIdOptional(id).map(this::known);
+    }
+
+    /** The ids of the clusters of a country. */
+    public List<UUID> idsIn(String country) {
+        return ClusterViewRow.<ClusterViewRow> list("country", country).stream().map(row -> row.id).toList();
+    }
+
+    private KnownCluster known(ClusterViewRow row) {
+        try {
+            return new KnownCluster(row.id, row.slug, mapper.readValue(row.names, NAMES), row.country, row.status);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored names of cluster " + row.id + " are not JSON", e);
+        }
     }
 }

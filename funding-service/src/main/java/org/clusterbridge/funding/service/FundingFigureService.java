@@ -17,20 +17,21 @@ import jakarta.transaction.Transactional;
 
 import org.clusterbridge.api.Page;
 import org.clusterbridge.api.PageRequest;
-import org.clusterbridge.api.ProblemException;
-import org.clusterbridge.api.Versions;
 import org.clusterbridge.api.security.Actor;
 import org.clusterbridge.api.security.Roles;
 import org.clusterbridge.events.CloudEvents;
 import org.clusterbridge.events.EventTopics;
 import org.clusterbridge.events.postgresql.PostgresOutbox;
-import org.clusterbridge.funding.api.FundingFigureRequest;
-import org.clusterbridge.funding.api.FundingFigureResponse;
+import org.clusterbridge.funding.domain.FigureSnapshot;
 import org.clusterbridge.funding.domain.FundingFigure;
 import org.clusterbridge.funding.domain.FundingFigureVersion;
 import org.clusterbridge.funding.domain.Indicator;
+import org.clusterbridge.funding.domain.KnownCluster;
 import org.clusterbridge.funding.domain.Nature;
 import org.clusterbridge.funding.events.ClusterView;
+import org.clusterbridge.funding.events.FundingFigureChanged;
+import org.clusterbridge.rules.DomainException;
+import org.clusterbridge.rules.IdOrSlug;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.panache.common.Sort;
@@ -39,18 +40,16 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class FundingFigureService {
 
-    public static final String AGGREGATE = "funding-figure";
-    public static final String RECORDED = "recorded";
-    public static final String CORRECTED = "corrected";
-
     private final PostgresOutbox outbox;
     private final CloudEvents cloudEvents;
     private final FigureMapper mapper;
+    private final ClusterView clusters;
 
-    FundingFigureService(PostgresOutbox outbox, CloudEvents cloudEvents, FigureMapper mapper) {
+    FundingFigureService(PostgresOutbox outbox, CloudEvents cloudEvents, FigureMapper mapper, ClusterView clusters) {
         this.outbox = outbox;
         this.cloudEvents = cloudEvents;
         this.mapper = mapper;
+        this.clusters = clusters;
     }
 
     /** Filters of the figure list; null means "any". */
@@ -59,75 +58,83 @@ public class FundingFigureService {
     }
 
     /** A version of a figure, what made it and who (null for versions made before auditing began). */
-    public record VersionEntry(long version, String change, Instant recordedAt, String recordedBy,
-            FundingFigureResponse figure) {
+    public record FigureVersion(long version, String change, Instant recordedAt, String recordedBy,
+            FigureSnapshot figure) {
     }
 
     @Transactional
-    public FundingFigureResponse record(FundingFigureRequest request, Actor actor) {
-        FigureReader.Figure figure = FigureReader.read(request);
-        ClusterView cluster = ClusterView.<ClusterView> findByIdOptional(request.clusterId())
-                .orElseThrow(() -> ProblemException.unprocessable("unknown-cluster", "clusterId",
-                        "cluster " + request.clusterId() + " is not known (yet) to funding-service"));
+    public FigureSnapshot record(FigureReport report, Actor actor) {
+        FigureReader.Figure figure = FigureReader.read(report);
+        KnownCluster cluster = clusters.byId(report.clusterId())
+                .orElseThrow(() -> DomainException.unprocessable("unknown-cluster", "clusterId",
+                        "cluster " + report.clusterId() + " is not known (yet) to funding-service"));
         if (!cluster.active()) {
-            throw ProblemException.unprocessable("retired-cluster", "clusterId",
-                    "cluster " + cluster.slug + " (" + cluster.id + ") is " + cluster.status
+            throw DomainException.unprocessable("retired-cluster", "clusterId",
+                    "cluster " + cluster.slug() + " (" + cluster.id() + ") is " + cluster.status()
                             + "; new figures need an ACTIVE cluster");
         }
         FundingFigure entity = new FundingFigure();
         entity.id = UUID.randomUUID();
-        entity.clusterId = request.clusterId();
+        entity.clusterId = report.clusterId();
         entity.recordedAt = now();
         entity.createdBy = actor.subject();
-        rejectDuplicate(entity.id, FundingFigure.reportKey(entity.clusterId, figure.indicator(), request.nature(),
+        rejectDuplicate(entity.id, FundingFigure.reportKey(entity.clusterId, figure.indicator(), report.nature(),
                 figure.period(), figure.source()));
-        apply(entity, request, figure, actor);
+        apply(entity, report, figure, actor);
         entity.version = 1;
         entity.persist();
-        return publish(entity, FundingFigureVersion.RECORDED, RECORDED, actor);
+        return publish(entity, FundingFigureVersion.RECORDED, FundingFigureChanged.RECORDED, actor);
     }
 
-    /** A new version of the figure. Editors correct the figures they recorded; admins correct any. */
+    /**
+     * A new version of the figure, which must be at version {@code expected} (the client's If-Match). Editors
+     * correct the figures they recorded; admins correct any.
+     */
     @Transactional
-    public FundingFigureResponse correct(UUID id, String ifMatch, FundingFigureRequest request, Actor actor) {
-        long expected = Versions.expected(ifMatch);
+    public FigureSnapshot correct(UUID id, long expected, FigureReport report, Actor actor) {
         FundingFigure entity = FundingFigure.<FundingFigure> findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("funding figure", id));
+                .orElseThrow(() -> DomainException.notFound("funding figure", id));
         if (!actor.admin() && !entity.reportedBy(actor.subject())) {
             throw notYours(entity);
         }
         if (expected != entity.version) {
-            throw Versions.stale(entity.version);
+            throw DomainException.staleVersion(entity.version);
         }
-        FigureReader.Figure figure = FigureReader.read(request);
-        if (!entity.clusterId.equals(request.clusterId())) {
-            throw ProblemException.invalid("clusterId", "a correction cannot move a figure to another cluster ("
+        FigureReader.Figure figure = FigureReader.read(report);
+        if (!entity.clusterId.equals(report.clusterId())) {
+            throw DomainException.invalid("clusterId", "a correction cannot move a figure to another cluster ("
                     + entity.clusterId + "); record a new figure instead");
         }
         // checked before the entity changes: a query would otherwise flush the change first
-        rejectDuplicate(entity.id, FundingFigure.reportKey(entity.clusterId, figure.indicator(), request.nature(),
+        rejectDuplicate(entity.id, FundingFigure.reportKey(entity.clusterId, figure.indicator(), report.nature(),
                 figure.period(), figure.source()));
-        apply(entity, request, figure, actor);
+        apply(entity, report, figure, actor);
         entity.version++;
-        return publish(entity, FundingFigureVersion.CORRECTED, CORRECTED, actor);
+        return publish(entity, FundingFigureVersion.CORRECTED, FundingFigureChanged.CORRECTED, actor);
+    }
+
+    /** The cluster a filter names: an id as given, a slug as the view knows it (empty when none holds it). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UUID> clusterId(IdOrSlug key) {
+        return key.id() != null ? Optional.of(key.id()) : clusters.find(key).map(KnownCluster::id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public FundingFigureResponse get(UUID id) {
-        return mapper.toResponse(find(id));
+    public FigureSnapshot get(UUID id) {
+        return mapper.snapshot(find(id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<VersionEntry> history(UUID id) {
+    public List<FigureVersion> history(UUID id) {
         find(id);
         return FundingFigureVersion.<FundingFigureVersion> list("figureId", Sort.by("version"), id).stream()
-                .map(row -> new VersionEntry(row.version, row.change, row.recordedAt, row.recordedBy,
-                        mapper.read(row.state, FundingFigureResponse.class)))
+                .map(row -> new FigureVersion(row.version, row.change, row.recordedAt, row.recordedBy,
+                        mapper.read(row.state, FigureSnapshot.class)))
                 .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<FundingFigureResponse> list(Filter filter, PageRequest page) {
+    public Page<FigureSnapshot> list(Filter filter, PageRequest page) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (filter.clusterId() != null) {
@@ -151,68 +158,72 @@ public class FundingFigureService {
             params.put("to", filter.to());
         }
         if (filter.country() != null) {
-            where.add("clusterId in (select c.id from ClusterView c where c.country = :country)");
-            params.put("country", filter.country());
+            List<UUID> inCountry = clusters.idsIn(filter.country());
+            if (inCountry.isEmpty()) {
+                return new Page<>(List.of(), page.page(), page.size(), 0);
+            }
+            where.add("clusterId in :inCountry");
+            params.put("inCountry", inCountry);
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
         var found = FundingFigure.<FundingFigure> find(query,
                 Sort.descending("periodEnd").and("recordedAt", Sort.Direction.Descending).and("id"), params);
-        List<FundingFigureResponse> items = found.page(page.page(), page.size()).list().stream()
-                .map(mapper::toResponse).toList();
+        List<FigureSnapshot> items = found.page(page.page(), page.size()).list().stream()
+                .map(mapper::snapshot).toList();
         return new Page<>(items, page.page(), page.size(), found.count());
     }
 
     private FundingFigure find(UUID id) {
         return FundingFigure.<FundingFigure> findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("funding figure", id));
+                .orElseThrow(() -> DomainException.notFound("funding figure", id));
     }
 
-    private void apply(FundingFigure entity, FundingFigureRequest request, FigureReader.Figure figure, Actor actor) {
+    private void apply(FundingFigure entity, FigureReport report, FigureReader.Figure figure, Actor actor) {
         entity.indicator = figure.indicator().code();
-        entity.nature = request.nature();
+        entity.nature = report.nature();
         entity.value(figure.value());
         entity.period(figure.period());
         entity.funders = mapper.fundersJson(figure.funders());
         entity.source(figure.source());
-        entity.note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
-        entity.reportKey = FundingFigure.reportKey(entity.clusterId, figure.indicator(), request.nature(),
+        entity.note = report.note() == null || report.note().isBlank() ? null : report.note().trim();
+        entity.reportKey = FundingFigure.reportKey(entity.clusterId, figure.indicator(), report.nature(),
                 figure.period(), figure.source());
         entity.updatedAt = now();
         entity.updatedBy = actor.subject();
     }
 
-    private static ProblemException notYours(FundingFigure figure) {
+    private static DomainException notYours(FundingFigure figure) {
         String detail = figure.createdBy == null
                 ? "funding figure " + figure.id + " was recorded before reporters were kept; only " + Roles.ADMIN
                         + " may correct it"
                 : "funding figure " + figure.id + " was reported by " + figure.createdBy + "; only " + Roles.ADMIN
                         + " may correct figures reported by someone else";
-        return new ProblemException(403, "not-your-figure", "Not your figure", detail, null);
+        return DomainException.notPermitted("not-your-figure", "Not your figure", detail);
     }
 
     private static void rejectDuplicate(UUID id, String reportKey) {
         Optional<FundingFigure> same = FundingFigure.<FundingFigure> find("reportKey = ?1 and id <> ?2",
                 reportKey, id).firstResultOptional();
         if (same.isPresent()) {
-            throw ProblemException.conflict("duplicate-report", "figure " + same.get().id
+            throw DomainException.conflict("duplicate-report", "figure " + same.get().id
                     + " already holds this report (same cluster, indicator, nature, period and source);"
                     + " correct it with PUT and If-Match instead", null);
         }
     }
 
-    private FundingFigureResponse publish(FundingFigure entity, String versionChange, String eventChange,
+    private FigureSnapshot publish(FundingFigure entity, String versionChange, String eventChange,
             Actor actor) {
         try {
             FundingFigure.flush();
         } catch (PersistenceException e) {
             // Another request stored the same report between our check and our write.
             if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
-                throw ProblemException.conflict("duplicate-report",
+                throw DomainException.conflict("duplicate-report",
                         "this report (same cluster, indicator, nature, period and source) is already recorded", null);
             }
             throw e;
         }
-        FundingFigureResponse state = mapper.toResponse(entity);
+        FigureSnapshot state = mapper.snapshot(entity);
         FundingFigureVersion version = new FundingFigureVersion();
         version.figureId = entity.id;
         version.version = entity.version;
@@ -222,7 +233,8 @@ public class FundingFigureService {
         version.state = mapper.json(state);
         version.persist();
         outbox.append(EventTopics.FUNDING_EVENTS,
-                cloudEvents.create(AGGREGATE, eventChange, entity.id, entity.version, actor.subject(), state));
+                cloudEvents.create(FundingFigureChanged.AGGREGATE, eventChange, entity.id, entity.version,
+                        actor.subject(), FundingFigureChanged.of(state)));
         return state;
     }
 

@@ -13,13 +13,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.clusterbridge.api.ProblemException;
-import org.clusterbridge.funding.api.FundingSummary;
-import org.clusterbridge.funding.api.FundingSummary.Change;
-import org.clusterbridge.funding.api.FundingSummary.IndicatorSummary;
-import org.clusterbridge.funding.api.FundingSummary.SeriesPoint;
-import org.clusterbridge.funding.api.FundingSummary.TargetProgress;
-import org.clusterbridge.funding.api.FundingSummary.Total;
+import org.clusterbridge.funding.domain.FigureSnapshot.Dates;
+import org.clusterbridge.funding.domain.FigureSnapshot.SourceEntry;
+import org.clusterbridge.funding.domain.FigureSnapshot.Value;
 import org.clusterbridge.funding.domain.FigureValue;
 import org.clusterbridge.funding.domain.FundingFigure;
 import org.clusterbridge.funding.domain.Indicator;
@@ -27,10 +23,16 @@ import org.clusterbridge.funding.domain.Money;
 import org.clusterbridge.funding.domain.Nature;
 import org.clusterbridge.funding.domain.Period;
 import org.clusterbridge.funding.domain.PeriodKind;
+import org.clusterbridge.funding.domain.KnownCluster;
 import org.clusterbridge.funding.events.ClusterView;
+import org.clusterbridge.funding.service.ClusterFunding.Change;
+import org.clusterbridge.funding.service.ClusterFunding.IndicatorFunding;
+import org.clusterbridge.funding.service.ClusterFunding.Progress;
+import org.clusterbridge.funding.service.ClusterFunding.Report;
+import org.clusterbridge.funding.service.ClusterFunding.Total;
+import org.clusterbridge.rules.DomainException;
+import org.clusterbridge.rules.IdOrSlug;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The funding summary of a cluster. Values are compared and added only within one dimension (counts, or one
@@ -49,21 +51,25 @@ public class FundingSummaryService {
             .thenComparing(f -> f.recordedAt)
             .thenComparing(f -> f.id);
 
-    private final ObjectMapper mapper;
+    private final ClusterView clusters;
 
-    FundingSummaryService(ObjectMapper mapper) {
-        this.mapper = mapper;
+    FundingSummaryService(ClusterView clusters) {
+        this.clusters = clusters;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public FundingSummary summary(String clusterIdOrSlug) {
-        Optional<ClusterView> cluster = ClusterView.byIdOrSlug(clusterIdOrSlug);
-        UUID clusterId = cluster.map(c -> c.id).orElseGet(() -> uuid(clusterIdOrSlug));
+    public ClusterFunding summary(IdOrSlug key) {
+        Optional<KnownCluster> cluster = clusters.find(key);
+        // an id the view does not know may still name figures recorded for it
+        UUID clusterId = cluster.map(KnownCluster::id).orElse(key.id());
+        if (clusterId == null) {
+            throw DomainException.notFound("cluster", key);
+        }
         List<FundingFigure> figures = FundingFigure.list("clusterId", clusterId);
         if (cluster.isEmpty() && figures.isEmpty()) {
-            throw ProblemException.notFound("cluster", clusterIdOrSlug);
+            throw DomainException.notFound("cluster", key);
         }
-        List<IndicatorSummary> indicators = new ArrayList<>();
+        List<IndicatorFunding> indicators = new ArrayList<>();
         for (Indicator indicator : Indicator.values()) {
             List<FundingFigure> reports = figures.stream().filter(f -> f.indicator.equals(indicator.code()))
                     .sorted(SERIES_ORDER).toList();
@@ -71,26 +77,20 @@ public class FundingSummaryService {
                 indicators.add(indicator(indicator, reports));
             }
         }
-        return new FundingSummary(clusterId, cluster.map(c -> c.slug).orElse(null),
-                cluster.map(c -> names(c.names)).orElse(null), cluster.map(c -> c.country).orElse(null),
-                cluster.map(c -> c.status).orElse(null), indicators);
+        return new ClusterFunding(clusterId, cluster.orElse(null), indicators);
     }
 
-    static IndicatorSummary indicator(Indicator indicator, List<FundingFigure> reports) {
+    static IndicatorFunding indicator(Indicator indicator, List<FundingFigure> reports) {
         List<FundingFigure> actuals = reports.stream().filter(f -> f.nature == Nature.ACTUAL).toList();
-        List<SeriesPoint> series = new ArrayList<>();
+        List<Report> series = new ArrayList<>();
         for (FundingFigure report : actuals) {
             Change change = previous(report, actuals).map(previous -> change(report, previous)).orElse(null);
-            series.add(new SeriesPoint(report.id, report.version, FigureMapper.value(report.value()),
-                    FigureMapper.period(report.period()), FigureMapper.source(report.source()), change,
-                    change != null && change.implausible()));
+            series.add(new Report(report.id, report.version, Value.of(report.value()), Dates.of(report.period()),
+                    SourceEntry.of(report.source()), change));
         }
-        SeriesPoint latest = series.isEmpty() ? null : series.get(series.size() - 1);
-        List<TargetProgress> targets = reports.stream().filter(f -> f.nature == Nature.TARGET)
+        List<Progress> targets = reports.stream().filter(f -> f.nature == Nature.TARGET)
                 .map(target -> progress(target, actuals)).toList();
-        return new IndicatorSummary(indicator.code(), indicator.names(), indicator.unit(), latest,
-                latest == null ? null : latest.changeFromPrevious(), series, targets, totals(actuals),
-                series.stream().anyMatch(SeriesPoint::implausibleJump));
+        return new IndicatorFunding(indicator, series, targets, totals(actuals));
     }
 
     /** The latest report of the same dimension whose period ends strictly before this one's. */
@@ -109,7 +109,7 @@ public class FundingSummaryService {
         BigDecimal now = current.value().number();
         BigDecimal before = previous.value().number();
         String ratio = before.signum() == 0 ? null : now.divide(before, 4, RoundingMode.HALF_UP).toPlainString();
-        return new Change(previous.id, FigureMapper.value(previous.value()), now.subtract(before).toPlainString(),
+        return new Change(previous.id, Value.of(previous.value()), now.subtract(before).toPlainString(),
                 ratio, implausible(before, now));
     }
 
@@ -123,7 +123,7 @@ public class FundingSummaryService {
         return high.compareTo(low.multiply(PLAUSIBLE_FACTOR)) > 0;
     }
 
-    private static TargetProgress progress(FundingFigure target, List<FundingFigure> actuals) {
+    private static Progress progress(FundingFigure target, List<FundingFigure> actuals) {
         Period period = target.period();
         String dimension = target.value().dimension();
         List<FundingFigure> comparable = actuals.stream().filter(a -> a.value().dimension().equals(dimension))
@@ -148,9 +148,8 @@ public class FundingSummaryService {
         String percent = achieved == null || goal.number().signum() == 0 ? null
                 : achieved.multiply(BigDecimal.valueOf(100)).divide(goal.number(), 1, RoundingMode.HALF_UP)
                         .toPlainString();
-        return new TargetProgress(target.id, FigureMapper.value(goal), FigureMapper.period(period),
-                FigureMapper.source(target.source()),
-                achieved == null ? null : FigureMapper.value(valueLike(goal, achieved)), percent,
+        return new Progress(target.id, Value.of(goal), Dates.of(period), SourceEntry.of(target.source()),
+                achieved == null ? null : Value.of(valueLike(goal, achieved)), percent,
                 basis.stream().map(f -> f.id).toList(),
                 basis.stream().map(f -> f.periodEnd).max(Comparator.naturalOrder()).orElse(null),
                 achieved != null && achieved.compareTo(goal.number()) >= 0);
@@ -192,22 +191,5 @@ public class FundingSummaryService {
     private static FigureValue valueLike(FigureValue like, BigDecimal number) {
         return like.money() == null ? FigureValue.count(number.longValueExact(), null)
                 : FigureValue.money(new Money(number, like.money().currency()), null);
-    }
-
-    private Map<String, String> names(String json) {
-        try {
-            return mapper.readValue(json, new TypeReference<Map<String, String>>() {
-            });
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("stored cluster names are not JSON", e);
-        }
-    }
-
-    private static UUID uuid(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("cluster", text);
-        }
     }
 }

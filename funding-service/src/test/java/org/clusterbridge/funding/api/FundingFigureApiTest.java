@@ -228,6 +228,19 @@ class FundingFigureApiTest {
         post(badDate).statusCode(400).body("errors.field", hasItem("source.publishedOn"));
     }
 
+    @ParameterizedTest
+    @CsvSource({ "en, 201", "ja, 201", "zh-Hant-TW, 201", "fr-BE, 201", "en_GB, 400", "e, 400", "x-private, 400",
+            "'', 400", "en-, 400" })
+    void theSourceLanguageIsABcp47Tag(String language, int status) {
+        String body = count(paris, "products-launched", "ACTUAL", 1, asOf("2019-01-01"), "Language " + language)
+                .replace("\"language\": \"en\"", "\"language\": \"" + language + "\"");
+        var response = post(body).statusCode(status);
+        if (status == 400) {
+            response.body("errors.find { it.field == 'source.language' }.message",
+                    equalTo("must be a BCP-47 language tag such as en or ja"));
+        }
+    }
+
     @Test
     void badJsonNeverGivesA500() {
         post("{not json").statusCode(400).contentType("application/problem+json");

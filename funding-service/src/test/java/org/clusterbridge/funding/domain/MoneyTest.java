@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 
+import org.clusterbridge.rules.DomainException;
 import org.junit.jupiter.api.Test;
 
 class MoneyTest {
@@ -30,7 +31,7 @@ class MoneyTest {
     @Test
     void decimalsBeyondTheCurrencysMinorUnitAreRefused() {
         assertThatThrownBy(() -> Money.of(new BigDecimal("0.001"), "EUR", "value.amount", "value.currency"))
-                .isInstanceOf(InvalidFigureException.class).hasMessageContaining("value.amount");
+                .isInstanceOf(DomainException.class).hasMessageContaining("value.amount");
         assertThatThrownBy(() -> Money.of(new BigDecimal("1.5"), "JPY", "value.amount", "value.currency"))
                 .hasMessageContaining("JPY amounts have at most 0 decimals");
         assertThat(Money.of(new BigDecimal("0.125"), "BHD", "a", "c").plainAmount()).isEqualTo("0.125");

@@ -16,6 +16,8 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.clusterbridge.events.CloudEvents;
+import org.clusterbridge.events.views.ViewEvents;
+import org.clusterbridge.events.views.ViewEvents.Outcome;
 import org.clusterbridge.funding.ClusterEvents;
 import org.clusterbridge.testing.EventSchemas;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,9 @@ import io.restassured.http.ContentType;
 class ClusterViewTest {
 
     @Inject
-    ClusterViewUpdater updater;
+    ClusterView view;
+    @Inject
+    ViewEvents viewEvents;
     @Inject
     CloudEvents cloudEvents;
 
@@ -43,7 +47,8 @@ class ClusterViewTest {
                 .toString());
         for (String example : events) {
             EventSchemas.assertValid(example);
-            ClusterState state = cloudEvents.data(cloudEvents.read(example), ClusterState.class);
+            ClusterView.ClusterState state = cloudEvents.data(cloudEvents.read(example), view.spec().dataType());
+            assertThat(view.lacks(cloudEvents.read(example), state)).isNull();
             assertThat(state.id()).isNotNull();
             assertThat(state.names()).containsKey("en");
             assertThat(state.status()).isIn("ACTIVE", "RETIRED");
@@ -57,7 +62,7 @@ class ClusterViewTest {
         ClusterEvents.publish(ClusterEvents.event(id, slug, "Version three", null, "BE", "ACTIVE", 3, "updated"));
         ClusterEvents.awaitVersion(id, 3);
         var stale = ClusterEvents.event(id, slug, "Version two", null, "BE", "RETIRED", 2, "updated");
-        assertThat(updater.apply(cloudEvents.read(stale.toString()))).isFalse();
+        assertThat(viewEvents.handle(view, stale.toString())).isEqualTo(Outcome.STALE);
         ClusterEvents.publish(stale, ClusterEvents.event(id, slug, "Version three", null, "BE", "ACTIVE", 3, "updated"));
         // a later event behind the stale ones on the same key shows they were consumed
         ClusterEvents.publish(ClusterEvents.event(id, slug, "Version four", null, "BE", "ACTIVE", 4, "updated"));
@@ -69,10 +74,14 @@ class ClusterViewTest {
     @Test
     void anUnreadableRecordIsSkippedWithoutBlockingTheTopic() {
         UUID id = UUID.randomUUID();
-        ClusterEvents.publishRaw(id.toString(), "{ this is not an event");
-        ClusterEvents.publishRaw(id.toString(), "{\"specversion\": \"1.0\", \"id\": \"" + UUID.randomUUID()
+        String garbage = "{ this is not an event";
+        String incomplete = "{\"specversion\": \"1.0\", \"id\": \"" + UUID.randomUUID()
                 + "\", \"type\": \"clusterbridge.cluster.registered.v1\", \"subject\": \"" + id
-                + "\", \"sequence\": 1, \"data\": {\"id\": \"" + id + "\"}}");
+                + "\", \"sequence\": 1, \"data\": {\"id\": \"" + id + "\"}}";
+        assertThat(viewEvents.handle(view, garbage)).isEqualTo(Outcome.MALFORMED);
+        assertThat(viewEvents.handle(view, incomplete)).isEqualTo(Outcome.MALFORMED);
+        ClusterEvents.publishRaw(id.toString(), garbage);
+        ClusterEvents.publishRaw(id.toString(), incomplete);
         ClusterEvents.publish(ClusterEvents.event(id, "view-skip-" + id, "After garbage", null, "DE", "ACTIVE", 1,
                 "registered"));
         ClusterEvents.awaitVersion(id, 1);
@@ -110,7 +119,7 @@ class ClusterViewTest {
     }
 
     private static java.util.Map<UUID, Long> versions() {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ClusterView.<ClusterView> listAll()
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ClusterViewRow.<ClusterViewRow> listAll()
                 .stream().collect(java.util.stream.Collectors.toMap(c -> c.id, c -> c.version)));
     }
 }

@@ -17,27 +17,10 @@ import org.clusterbridge.mou.domain.Termination;
  * recorded and last changed it (null for agreements recorded before auditing).
  */
 public record AgreementRepresentation(
-        UUID id,
-        String reference,
-        Map<String, String> title,
-        Map<String, String> purpose,
-        AgreementKind kind,
-        AgreementStatus status,
-        List<PartyRepresentation> parties,
-        List<SignatoryRepresentation> signatories,
-        LocalDate signedOn,
-        LocalDate effectiveFrom,
-        boolean effectiveBeforeSigning,
-        Term term,
-        LocalDate expiresOn,
-        List<String> focusAreas,
-        SigningCeremonyRepresentation signingCeremony,
-        List<SourceDocument> sources,
-        String notes,
-        Termination termination,
-        long version,
-        Instant createdAt,
-        String createdBy,
-        Instant updatedAt,
-        String updatedBy) {
+        UUID id, String reference, Map<String, String> title, Map<String, String> purpose, AgreementKind kind,
+        AgreementStatus status, List<PartyRepresentation> parties, List<SignatoryRepresentation> signatories,
+        LocalDate signedOn, LocalDate effectiveFrom, boolean effectiveBeforeSigning, Term term, LocalDate expiresOn,
+        List<String> focusAreas, SigningCeremonyRepresentation signingCeremony, List<SourceDocument> sources,
+        String notes, Termination termination,
+        long version, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 }

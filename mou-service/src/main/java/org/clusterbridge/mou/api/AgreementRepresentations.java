@@ -15,10 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.clusterbridge.api.Page;
 import org.clusterbridge.mou.domain.Agreement;
 import org.clusterbridge.mou.domain.AgreementStatus;
+import org.clusterbridge.mou.domain.ClusterSummary;
 import org.clusterbridge.mou.domain.Party;
 import org.clusterbridge.mou.domain.Signatory;
-import org.clusterbridge.mou.events.ClusterSummary;
-import org.clusterbridge.mou.events.ClusterView;
+import org.clusterbridge.mou.service.KnownClusters;
 import org.clusterbridge.mou.service.Today;
 
 /**
@@ -28,10 +28,10 @@ import org.clusterbridge.mou.service.Today;
 @ApplicationScoped
 public class AgreementRepresentations {
 
-    private final ClusterView clusters;
+    private final KnownClusters clusters;
     private final Today today;
 
-    AgreementRepresentations(ClusterView clusters, Today today) {
+    AgreementRepresentations(KnownClusters clusters, Today today) {
         this.clusters = clusters;
         this.today = today;
     }

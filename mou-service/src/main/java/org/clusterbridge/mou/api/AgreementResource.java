@@ -1,6 +1,7 @@
 package org.clusterbridge.mou.api;
 
 import java.net.URI;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -107,7 +108,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "404", description = "No such agreement")
     public Response get(@PathParam("id") String id) {
         Agreement agreement = service.get(QueryFilters.pathId("agreement", id));
-        return Response.ok(representations.of(agreement)).tag(Versions.etag(agreement.version())).build();
+        return ok(agreement);
     }
 
     @PUT
@@ -122,9 +123,9 @@ public class AgreementResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             AgreementDetails details) {
-        Agreement agreement = service.update(QueryFilters.pathId("agreement", id), ifMatch, details,
-                caller.actor());
-        return Response.ok(representations.of(agreement)).tag(Versions.etag(agreement.version())).build();
+        UUID agreementId = QueryFilters.pathId("agreement", id);
+        Agreement agreement = service.update(agreementId, Versions.expected(ifMatch), details, caller.actor());
+        return ok(agreement);
     }
 
     @POST
@@ -139,6 +140,11 @@ public class AgreementResource {
     public Response terminate(@PathParam("id") String id, Termination termination) {
         Agreement agreement = service.terminate(QueryFilters.pathId("agreement", id), termination,
                 caller.actor());
+        return ok(agreement);
+    }
+
+    /** The agreement as served, tagged with its version for the next If-Match. */
+    private Response ok(Agreement agreement) {
         return Response.ok(representations.of(agreement)).tag(Versions.etag(agreement.version())).build();
     }
 }

@@ -1,7 +1,5 @@
 package org.clusterbridge.mou.api;
 
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,13 +9,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.clusterbridge.api.Page;
-import org.clusterbridge.api.ProblemException;
 import org.clusterbridge.api.QueryParams;
 import org.clusterbridge.api.security.Roles;
-import org.clusterbridge.mou.events.ClusterSummary;
-import org.clusterbridge.mou.events.ClusterView;
-import org.clusterbridge.mou.service.AgreementQuery;
+import org.clusterbridge.mou.domain.AgreementQuery;
+import org.clusterbridge.mou.domain.ClusterSummary;
 import org.clusterbridge.mou.service.AgreementService;
+import org.clusterbridge.mou.service.KnownClusters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,10 +32,10 @@ import io.smallrye.common.annotation.Blocking;
 public class ClusterAgreementsResource {
 
     private final AgreementService service;
-    private final ClusterView clusters;
+    private final KnownClusters clusters;
     private final AgreementRepresentations representations;
 
-    ClusterAgreementsResource(AgreementService service, ClusterView clusters,
+    ClusterAgreementsResource(AgreementService service, KnownClusters clusters,
             AgreementRepresentations representations) {
         this.service = service;
         this.clusters = clusters;
@@ -61,18 +58,9 @@ public class ClusterAgreementsResource {
             @QueryParam("expiringWithinDays") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String expiringWithinDays,
             @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
             @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) String size) {
-        ClusterSummary cluster = find(clusterId);
+        ClusterSummary cluster = clusters.get(clusterId);
         AgreementQuery query = QueryFilters.agreements(null, status, null, focusArea, signedFrom, signedTo,
                 expiringWithinDays);
         return representations.of(service.ofCluster(cluster.id(), query, QueryParams.page(page, size)));
-    }
-
-    private ClusterSummary find(String idOrSlug) {
-        try {
-            return clusters.find(UUID.fromString(idOrSlug))
-                    .orElseThrow(() -> ProblemException.notFound("cluster", idOrSlug));
-        } catch (IllegalArgumentException notAUuid) {
-            return clusters.findBySlug(idOrSlug).orElseThrow(() -> ProblemException.notFound("cluster", idOrSlug));
-        }
     }
 }

@@ -3,7 +3,7 @@ package org.clusterbridge.mou.api;
 import java.util.Map;
 import java.util.UUID;
 
-import org.clusterbridge.mou.events.ClusterSummary;
+import org.clusterbridge.mou.domain.ClusterSummary;
 
 /** A cluster as this service's view knows it now; only the id when the view does not know it (yet). */
 public record ClusterReference(UUID clusterId, String slug, Map<String, String> names, String acronym,

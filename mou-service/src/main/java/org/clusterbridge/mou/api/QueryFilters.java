@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import org.clusterbridge.api.ProblemException;
 import org.clusterbridge.api.QueryParams;
+import org.clusterbridge.mou.domain.AgreementQuery;
 import org.clusterbridge.mou.domain.AgreementStatus;
 import org.clusterbridge.mou.domain.FocusAreas;
-import org.clusterbridge.mou.service.AgreementQuery;
 
 /** Reads the list filters from raw query parameters: a bad value is a 400 naming the parameter. */
 final class QueryFilters {

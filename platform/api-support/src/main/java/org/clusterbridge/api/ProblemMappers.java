@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.clusterbridge.api.Problem.FieldError;
+import org.clusterbridge.rules.DomainException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -36,6 +37,34 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.toProblem(path(uri)));
+    }
+
+    /** The one place where a domain rule's refusal becomes a problem, its violations the {@code errors[]}. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        return respond(problem(e, path(uri)));
+    }
+
+    static Problem problem(DomainException e, String instance) {
+        List<FieldError> errors = e.violations().stream()
+                .map(violation -> new FieldError(violation.field(), violation.message())).toList();
+        int status = switch (e.kind()) {
+            case INVALID -> 400;
+            case NOT_PERMITTED -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case STALE_VERSION -> 412;
+            case UNPROCESSABLE -> 422;
+        };
+        String title = e.title() != null ? e.title() : switch (e.kind()) {
+            case INVALID -> "The request is invalid";
+            case NOT_PERMITTED -> "Forbidden";
+            case NOT_FOUND -> "Not found";
+            case CONFLICT -> "Conflict";
+            case STALE_VERSION -> "Precondition failed";
+            case UNPROCESSABLE -> "The request cannot be applied";
+        };
+        return new Problem(Problem.TYPE_BASE + e.code(), title, status, e.getMessage(), instance, errors);
     }
 
     @ServerExceptionMapper

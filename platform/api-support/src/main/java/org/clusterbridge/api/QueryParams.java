@@ -7,14 +7,14 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.clusterbridge.rules.Countries;
+
 /**
  * Reads query parameters taken as strings, so a malformed value is a 400 naming the parameter (JAX-RS would
  * answer 404 for a query parameter it cannot convert).
  */
 public final class QueryParams {
 
-    public static final String EUROPEAN_UNION = "EU";
-    private static final java.util.Set<String> COUNTRIES = java.util.Set.of(Locale.getISOCountries());
 
     private QueryParams() {
     }
@@ -67,19 +67,9 @@ public final class QueryParams {
                 + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
-    /**
-     * An ISO 3166-1 alpha-2 code, in any case, returned upper-case; {@code EU} (reserved for the European Union)
-     * is accepted because alliances of European clusters carry it.
-     */
+    /** A country filter in any case, returned in capitals ({@link Countries#filter}). */
     public static String country(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String code = raw.trim().toUpperCase(Locale.ROOT);
-        if (!COUNTRIES.contains(code) && !EUROPEAN_UNION.equals(code)) {
-            throw ProblemException.invalid(name, "unknown country \"" + raw + "\"; use an ISO 3166-1 alpha-2 code such as FR or JP");
-        }
-        return code;
+        return Countries.filter(name, raw);
     }
 
     public static PageRequest page(String page, String size) {

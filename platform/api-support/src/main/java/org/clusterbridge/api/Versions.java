@@ -2,6 +2,8 @@ package org.clusterbridge.api;
 
 import jakarta.ws.rs.core.EntityTag;
 
+import org.clusterbridge.rules.DomainException;
+
 /**
  * ETags are the representation's {@code version}; a {@code PUT} must send the version it read in
  * {@code If-Match}. Missing is 428, stale is 412.
@@ -44,8 +46,7 @@ public final class Versions {
         }
     }
 
-    public static ProblemException stale(long current) {
-        return new ProblemException(412, "stale-version", "Precondition failed",
-                "the resource changed since it was read; its current version is " + current, null);
+    public static DomainException stale(long current) {
+        return DomainException.staleVersion(current);
     }
 }

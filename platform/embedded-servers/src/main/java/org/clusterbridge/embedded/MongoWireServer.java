@@ -4,12 +4,12 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A server that speaks the MongoDB wire protocol (mongo-java-server) on 127.0.0.1. In memory for tests, or
- * backed by a file that survives a clean restart for the local stack.
+ * backed by a file for the local stack, where every write is committed and synced to the file before it is
+ * acknowledged ({@link DurableH2Backend}).
  */
 public final class MongoWireServer implements AutoCloseable {
 
@@ -32,7 +32,7 @@ public final class MongoWireServer implements AutoCloseable {
 
     public synchronized MongoWireServer start() {
         if (server == null) {
-            MongoBackend backend = file == null ? new MemoryBackend() : new H2Backend(file.toString());
+            MongoBackend backend = file == null ? new MemoryBackend() : new DurableH2Backend(file);
             server = new MongoServer(backend);
             server.bind(LoopbackPorts.HOST, port);
         }

@@ -11,9 +11,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Reads a topic from its beginning to its current end, outside any consumer group. */
+/** Reads a topic from its beginning to its current end, outside any consumer group, and writes records to it. */
 public final class TopicRecords {
 
     private TopicRecords() {
@@ -41,6 +45,20 @@ public final class TopicRecords {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
             return records;
+        }
+    }
+
+    /** Sends {@code values} to {@code topic} under {@code key}, as they are, and waits until the broker has them. */
+    public static void publish(String bootstrapServers, String topic, String key, String... values) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(topic, key, value));
+            }
+            producer.flush();
         }
     }
 }

@@ -2,6 +2,7 @@ package org.clusterbridge.events;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -16,11 +17,19 @@ public interface BackboneConfig {
     @WithDefault("cluster-events,agreement-events,funding-events")
     List<String> topics();
 
+    /** Partitions of a topic this service creates; the most instances of one service that consume in parallel. */
     @WithDefault("3")
     int partitions();
 
+    /** Replication factor of a topic this service creates: 1 on one broker, 3 on a production cluster. */
     @WithDefault("1")
     short replicationFactor();
+
+    /**
+     * {@code min.insync.replicas} of a topic this service creates; without it the broker's default applies. With the
+     * relay's {@code acks=all}, 2 of 3 replicas means an acknowledged event survives the loss of one broker.
+     */
+    Optional<Integer> minInsyncReplicas();
 
     Relay relay();
 

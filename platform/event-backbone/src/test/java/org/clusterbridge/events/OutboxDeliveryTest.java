@@ -20,6 +20,7 @@ import org.clusterbridge.events.outbox.OutboxRelay;
 import org.clusterbridge.events.postgresql.OutboxEvent;
 import org.clusterbridge.events.sample.CrashingPublisher;
 import org.clusterbridge.events.sample.Sample;
+import org.clusterbridge.events.sample.Keys;
 import org.clusterbridge.events.sample.SampleService;
 import org.clusterbridge.events.sample.SampleView;
 import org.clusterbridge.events.sample.SampleViews;
@@ -57,8 +58,8 @@ class OutboxDeliveryTest {
 
     @Test
     void everyCommittedChangeProducesExactlyOneSchemaValidEventInOrderPerKey() {
-        List<UUID> relational = ids(4);
-        List<UUID> documents = ids(4);
+        List<UUID> relational = Keys.ids(4);
+        List<UUID> documents = Keys.ids(4);
         for (int round = 1; round <= 10; round++) {
             for (UUID id : relational) {
                 samples.write(id, "name " + round);
@@ -71,7 +72,7 @@ class OutboxDeliveryTest {
         awaitMongoViews(documents, 10, "name 10");
 
         Map<String, List<ConsumerRecord<String, String>>> byKey = recordsByKey();
-        for (UUID id : concat(relational, documents)) {
+        for (UUID id : Keys.concat(relational, documents)) {
             List<ConsumerRecord<String, String>> records = byKey.get(id.toString());
             assertThat(records).extracting(record -> sequence(record.value()))
                     .as("events of %s", id).containsExactlyElementsOf(LongStream.rangeClosed(1, 10).boxed().toList());
@@ -86,8 +87,8 @@ class OutboxDeliveryTest {
     @Test
     void writesSucceedWhileTheBrokerIsDownAndEveryEventArrivesAfterItReturns() {
         Assumptions.assumeTrue(broker != null, "needs the embedded broker, which this test stops");
-        List<UUID> relational = ids(15);
-        List<UUID> documents = ids(15);
+        List<UUID> relational = Keys.ids(15);
+        List<UUID> documents = Keys.ids(15);
         broker.stop();
         try {
             for (UUID id : relational) {
@@ -109,7 +110,7 @@ class OutboxDeliveryTest {
         awaitViews(relational, 1, "during outage");
         awaitMongoViews(documents, 1, "during outage");
         Map<String, List<ConsumerRecord<String, String>>> byKey = recordsByKey();
-        for (UUID id : concat(relational, documents)) {
+        for (UUID id : Keys.concat(relational, documents)) {
             assertThat(byKey.get(id.toString())).as("events of %s", id).isNotEmpty();
         }
         await().atMost(PROPAGATION).untilAsserted(() -> assertThat(relay.pending()).isZero());
@@ -161,8 +162,8 @@ class OutboxDeliveryTest {
 
     @Test
     void replayingTheTopicTwiceLeavesTheViewsIdentical() {
-        List<UUID> relational = ids(5);
-        List<UUID> documents = ids(5);
+        List<UUID> relational = Keys.ids(5);
+        List<UUID> documents = Keys.ids(5);
         for (int round = 1; round <= 3; round++) {
             for (UUID id : relational) {
                 samples.write(id, "v" + round);
@@ -200,7 +201,7 @@ class OutboxDeliveryTest {
         views.mongoView().find().forEach(document -> documents.add("mongo " + document.get("_id") + " "
                 + document.get("name") + " " + document.get("version") + " " + document.get("sequence")));
         documents.sort(String::compareTo);
-        return concat(rows, documents);
+        return Keys.concat(rows, documents);
     }
 
     private void awaitViews(List<UUID> ids, long version, String name) {
@@ -241,19 +242,5 @@ class OutboxDeliveryTest {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static List<UUID> ids(int count) {
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ids.add(UUID.randomUUID());
-        }
-        return ids;
-    }
-
-    private static <T> List<T> concat(List<T> first, List<T> second) {
-        List<T> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
     }
 }

@@ -31,17 +31,9 @@ public final class EventSchemas {
     private EventSchemas() {
     }
 
-    /** The {@code contracts/events} folder of the repository, found from the working directory upwards. */
+    /** The {@code contracts/events} folder of the repository. */
     public static Path directory() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("contracts").resolve("events");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("contracts/events not found above " + Path.of("").toAbsolutePath());
+        return RepositoryFiles.resolve("contracts/events");
     }
 
     /** Validation messages for the event, against the envelope and against its type's schema. */

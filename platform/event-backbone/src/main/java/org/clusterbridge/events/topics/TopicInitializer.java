@@ -1,9 +1,11 @@
 package org.clusterbridge.events.topics;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +18,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.clusterbridge.events.BackboneConfig;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -23,8 +27,9 @@ import io.smallrye.common.annotation.Identifier;
 
 /**
  * Creates the system's topics when they are missing: keyed by aggregate id and compacted, since every event
- * carries the aggregate's whole state and the latest one per key is enough to rebuild a view. Runs in the
- * background, so a service starts (and reports Kafka as down) while the broker is away.
+ * carries the aggregate's whole state and the latest one per key is enough to rebuild a view; and the
+ * dead-letter topics of its incoming channels, which keep every record. Runs in the background, so a service
+ * starts (and reports Kafka as down) while the broker is away.
  */
 @ApplicationScoped
 public class TopicInitializer {
@@ -59,10 +64,14 @@ public class TopicInitializer {
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(adminConfig)) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            List<NewTopic> missing = config.topics().stream().filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, config.partitions(), config.replicationFactor())
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))
-                    .toList();
+            Map<String, String> eventTopic = topicConfig(TopicConfig.CLEANUP_POLICY_COMPACT);
+            // Dead letters are kept one by one: compaction would keep only the last one of an aggregate.
+            Map<String, String> deadLetterTopic = topicConfig(TopicConfig.CLEANUP_POLICY_DELETE);
+            List<NewTopic> missing = new ArrayList<>();
+            config.topics().stream().filter(topic -> !existing.contains(topic))
+                    .forEach(topic -> missing.add(newTopic(topic, eventTopic)));
+            deadLetterTopics().stream().filter(topic -> !existing.contains(topic))
+                    .forEach(topic -> missing.add(newTopic(topic, deadLetterTopic)));
             if (!missing.isEmpty()) {
                 try {
                     admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
@@ -76,6 +85,34 @@ public class TopicInitializer {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new ExecutionException("Kafka did not answer in time", e);
         }
+    }
+
+    private NewTopic newTopic(String name, Map<String, String> topicConfig) {
+        return new NewTopic(name, config.partitions(), config.replicationFactor()).configs(topicConfig);
+    }
+
+    /** The dead-letter topics of this service's incoming channels ({@code dead-letter-queue.topic}). */
+    static Set<String> deadLetterTopics() {
+        Config mp = ConfigProvider.getConfig();
+        Set<String> topics = new TreeSet<>();
+        for (String name : mp.getPropertyNames()) {
+            if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".dead-letter-queue.topic")) {
+                mp.getOptionalValue(name, String.class).ifPresent(topics::add);
+            }
+        }
+        return topics;
+    }
+
+    /** The cleanup policy given, and as many in-sync replicas as configured before a write counts. */
+    private Map<String, String> topicConfig(String cleanupPolicy) {
+        Map<String, String> topicConfig = new HashMap<>();
+        topicConfig.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy);
+        if (TopicConfig.CLEANUP_POLICY_DELETE.equals(cleanupPolicy)) {
+            topicConfig.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
+        }
+        config.minInsyncReplicas().ifPresent(
+                replicas -> topicConfig.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(replicas)));
+        return Map.copyOf(topicConfig);
     }
 
     private void createUntilDone() {

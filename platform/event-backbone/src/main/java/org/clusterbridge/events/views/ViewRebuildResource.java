@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -33,16 +34,18 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 @RolesAllowed(Roles.ADMIN)
 public class ViewRebuildResource {
 
-    private final Instance<RebuildableView> views;
+    private final Instance<InboundView<?, ?>> views;
+    private final ViewEvents viewEvents;
     private final KafkaClientService kafka;
 
-    ViewRebuildResource(Instance<RebuildableView> views, KafkaClientService kafka) {
+    ViewRebuildResource(@Any Instance<InboundView<?, ?>> views, ViewEvents viewEvents, KafkaClientService kafka) {
         this.views = views;
+        this.viewEvents = viewEvents;
         this.kafka = kafka;
     }
 
     /** The view's own class name, without the suffix of the proxy or subclass Quarkus generates. */
-    private static String name(RebuildableView view) {
+    private static String name(InboundView<?, ?> view) {
         return ClientProxy.unwrap(view).getClass().getSimpleName().replaceFirst("_(ClientProxy|Subclass)$", "");
     }
 
@@ -54,11 +57,12 @@ public class ViewRebuildResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rebuild the views fed by a channel from the beginning of its topic")
     public Rebuild rebuild(@PathParam("channel") String channel) {
-        List<RebuildableView> matching = views.stream().filter(view -> view.channel().equals(channel)).toList();
+        List<InboundView<?, ?>> matching = views.stream().filter(view -> view.spec().channel().equals(channel))
+                .toList();
         if (matching.isEmpty()) {
             throw new NotFoundException("no view is fed by channel " + channel);
         }
-        matching.forEach(RebuildableView::clear);
+        matching.forEach(viewEvents::clear);
         Set<String> partitions = new TreeSet<>();
         for (KafkaConsumer<Object, Object> consumer : kafka.getConsumers(channel)) {
             consumer.runOnPollingThread(c -> {

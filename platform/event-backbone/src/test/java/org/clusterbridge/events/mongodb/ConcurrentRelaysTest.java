@@ -25,6 +25,7 @@ import org.clusterbridge.events.outbox.EventPublisher;
 import org.clusterbridge.events.outbox.OutboxRelay;
 import org.clusterbridge.events.outbox.OutboxStore;
 import org.clusterbridge.events.postgresql.PostgresOutbox;
+import org.clusterbridge.events.sample.Keys;
 import org.clusterbridge.events.sample.SampleService;
 import org.clusterbridge.embedded.TopicRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -73,8 +74,8 @@ class ConcurrentRelaysTest {
         List<OutboxStore> otherInstances = List.of(postgresOutbox, postgresOutbox,
                 new MongoOutbox(mongo, database, List.of("samples"), cloudEvents, relay, config),
                 new MongoOutbox(mongo, database, List.of("samples"), cloudEvents, relay, config));
-        List<UUID> relational = ids();
-        List<UUID> documents = ids();
+        List<UUID> relational = Keys.ids(KEYS_PER_STORE);
+        List<UUID> documents = Keys.ids(KEYS_PER_STORE);
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger heldElsewhere = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(otherInstances.size() + 2);
@@ -113,7 +114,7 @@ class ConcurrentRelaysTest {
                     }
                 }, Collectors.toList())));
         List<Long> expected = LongStream.rangeClosed(1, CHANGES_PER_KEY).boxed().toList();
-        for (UUID id : concat(relational, documents)) {
+        for (UUID id : Keys.concat(relational, documents)) {
             assertThat(sequences.get(id.toString())).as("events of %s", id).containsExactlyElementsOf(expected);
         }
         assertThat(heldElsewhere.get()).as("relays that found another instance relaying").isPositive();
@@ -130,19 +131,5 @@ class ConcurrentRelaysTest {
             }
         }
         return null;
-    }
-
-    private static List<UUID> ids() {
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < KEYS_PER_STORE; i++) {
-            ids.add(UUID.randomUUID());
-        }
-        return ids;
-    }
-
-    private static <T> List<T> concat(List<T> first, List<T> second) {
-        List<T> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
     }
 }

@@ -5,14 +5,13 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.bson.Document;
 import org.clusterbridge.events.CloudEvent;
-import org.clusterbridge.events.CloudEvents;
-import org.clusterbridge.events.mongodb.MongoVersionedViews;
+import org.clusterbridge.events.mongodb.MongoViewGate;
 import org.clusterbridge.events.postgresql.PostgresViewGate;
-import org.clusterbridge.events.views.RebuildableView;
+import org.clusterbridge.events.views.InboundView;
+import org.clusterbridge.events.views.ViewSpec;
 import org.clusterbridge.events.views.ViewEvents;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -22,50 +21,64 @@ import com.mongodb.client.MongoCollection;
 
 import io.smallrye.common.annotation.Blocking;
 
-/** Keeps a PostgreSQL view and a MongoDB view of samples from {@code sample-events}. */
+/**
+ * Keeps a PostgreSQL view and a MongoDB view of samples from {@code sample-events}: the same inbound-view
+ * mechanism over each store's gate.
+ */
 @ApplicationScoped
-public class SampleViews implements RebuildableView {
+public class SampleViews implements InboundView<SampleState, Runnable> {
 
     public static final String VIEW = "samples";
+    private static final ViewSpec<SampleState, Runnable> SPEC = new ViewSpec<>(VIEW, "sample-events", "sample",
+            SampleState.class, PostgresViewGate.class);
 
     private final ViewEvents viewEvents;
-    private final PostgresViewGate gate;
-    private final MongoVersionedViews mongoViews;
-    private final CloudEvents cloudEvents;
-    private final MongoCollection<Document> mongoView;
+    private final SampleDocuments documents;
     private final List<String> received = new CopyOnWriteArrayList<>();
 
-    SampleViews(ViewEvents viewEvents, PostgresViewGate gate, MongoVersionedViews mongoViews, CloudEvents cloudEvents,
-            MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+    SampleViews(ViewEvents viewEvents, MongoClient mongo,
+            @ConfigProperty(name = "quarkus.mongodb.database") String database) {
         this.viewEvents = viewEvents;
-        this.gate = gate;
-        this.mongoViews = mongoViews;
-        this.cloudEvents = cloudEvents;
-        this.mongoView = mongo.getDatabase(database).getCollection("sample_view");
+        this.documents = new SampleDocuments(mongo.getDatabase(database).getCollection("sample_view"));
     }
 
     @Incoming("sample-events")
     @Blocking
     public void on(String payload) {
-        viewEvents.handle(VIEW, payload, event -> {
-            received.add(event.id().toString());
-            SampleState state = cloudEvents.data(event, SampleState.class);
-            boolean relational = gate.apply(VIEW, event, applied -> store(state));
-            boolean document = mongoViews.upsert(mongoView, event.subject(), event.sequence(),
-                    new Document("name", state.name()).append("version", state.version()));
-            return relational || document;
-        });
+        viewEvents.consume(this, payload);
+        viewEvents.consume(documents, payload);
     }
 
-    private void store(SampleState state) {
-        SampleView view = SampleView.findById(state.id());
-        if (view == null) {
-            view = new SampleView();
-            view.id = state.id();
-        }
-        view.name = state.name();
-        view.version = state.version();
-        view.persist();
+    @Override
+    public ViewSpec<SampleState, Runnable> spec() {
+        return SPEC;
+    }
+
+    @Override
+    public String lacks(CloudEvent event, SampleState data) {
+        return data.id() == null ? "has no id" : null;
+    }
+
+    @Override
+    public Runnable write(CloudEvent event, SampleState state) {
+        received.add(event.id().toString());
+        return () -> {
+            SampleView view = SampleView.findById(state.id());
+            if (view == null) {
+                view = new SampleView();
+                view.id = state.id();
+            }
+            view.name = state.name();
+            view.version = state.version();
+            view.persist();
+        };
+    }
+
+    /** Both stores: the documents have no gate of their own to reset, their sequences go with them. */
+    @Override
+    public void deleteAll() {
+        SampleView.deleteAll();
+        documents.deleteAll();
     }
 
     /** Every event id this consumer received, duplicates included. */
@@ -74,23 +87,39 @@ public class SampleViews implements RebuildableView {
     }
 
     public MongoCollection<Document> mongoView() {
-        return mongoView;
-    }
-
-    @Override
-    public String channel() {
-        return "sample-events";
-    }
-
-    @Override
-    @Transactional
-    public void clear() {
-        SampleView.deleteAll();
-        gate.reset(VIEW);
-        mongoView.deleteMany(new Document());
+        return documents.collection;
     }
 
     public static String key(UUID id) {
         return id.toString();
+    }
+
+    /** The MongoDB view of the same events: one document per sample. */
+    private record SampleDocuments(MongoCollection<Document> collection)
+            implements InboundView<SampleState, MongoViewGate.Replacement> {
+
+        private static final ViewSpec<SampleState, MongoViewGate.Replacement> SPEC = new ViewSpec<>(
+                VIEW + "-documents", "sample-events", "sample", SampleState.class, MongoViewGate.class);
+
+        @Override
+        public ViewSpec<SampleState, MongoViewGate.Replacement> spec() {
+            return SPEC;
+        }
+
+        @Override
+        public String lacks(CloudEvent event, SampleState data) {
+            return null;
+        }
+
+        @Override
+        public MongoViewGate.Replacement write(CloudEvent event, SampleState state) {
+            return new MongoViewGate.Replacement(collection,
+                    new Document("name", state.name()).append("version", state.version()));
+        }
+
+        @Override
+        public void deleteAll() {
+            collection.deleteMany(new Document());
+        }
     }
 }

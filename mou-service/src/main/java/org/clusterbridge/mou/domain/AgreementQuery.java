@@ -1,0 +1,9 @@
+package org.clusterbridge.mou.domain;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The filters of the agreement list; null means "any". */
+public record AgreementQuery(UUID clusterId, AgreementStatus status, String country, String focusArea,
+        LocalDate signedFrom, LocalDate signedTo, Integer expiringWithinDays) {
+}

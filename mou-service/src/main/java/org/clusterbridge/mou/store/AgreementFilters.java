@@ -1,0 +1,99 @@
+package org.clusterbridge.mou.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.clusterbridge.mou.domain.Agreement;
+import org.clusterbridge.mou.domain.AgreementQuery;
+import org.clusterbridge.mou.domain.AgreementStatus;
+
+/** The MongoDB filters of the agreement queries, on the fields {@link AgreementDocuments} stores. */
+final class AgreementFilters {
+
+    private AgreementFilters() {
+    }
+
+    /** The selection as one filter. */
+    static Bson of(AgreementSelection selection) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(query(selection.query(), selection.signers(), selection.day()));
+        if (selection.inCountry() != null) {
+            filters.add(signedByAny(selection.inCountry()));
+        }
+        return and(filters);
+    }
+
+    /**
+     * Agreements whose recorded status differs from the one they have on {@code day} because a date passed: not
+     * terminated, and either recorded before they became effective or before they expired.
+     */
+    static Bson dueForRestatement(LocalDate day) {
+        String d = day.toString();
+        Bson becameEffective = and(eq("status", AgreementStatus.SIGNED.name()), lte("effectiveFrom", d));
+        Bson expired = and(in("status", AgreementStatus.SIGNED.name(), AgreementStatus.ACTIVE.name()),
+                lte("expiresOn", d));
+        return or(becameEffective, expired);
+    }
+
+    /** The filter for the query's dates, status and focus area on {@code day}, and for {@code signers} when given. */
+    private static Bson query(AgreementQuery q, Collection<UUID> signers, LocalDate day) {
+        List<Bson> filters = new ArrayList<>();
+        if (signers != null) {
+            filters.add(signedByAny(signers));
+        }
+        if (q.status() != null) {
+            filters.add(status(q.status(), day));
+        }
+        if (q.focusArea() != null) {
+            filters.add(eq("focusAreas", q.focusArea()));
+        }
+        if (q.signedFrom() != null) {
+            filters.add(gte("signedOn", q.signedFrom().toString()));
+        }
+        if (q.signedTo() != null) {
+            filters.add(lte("signedOn", q.signedTo().toString()));
+        }
+        if (q.expiringWithinDays() != null) {
+            filters.add(ne("status", AgreementStatus.TERMINATED.name()));
+            filters.add(gt("expiresOn", day.toString()));
+            filters.add(lte("expiresOn", day.plusDays(q.expiringWithinDays()).toString()));
+        }
+        return filters.isEmpty() ? new Document() : and(filters);
+    }
+
+    /** Agreements that any of the clusters signed, as a party or co-signer. */
+    private static Bson signedByAny(Collection<UUID> clusterIds) {
+        return in(AgreementDocuments.SIGNERS, clusterIds.stream().map(UUID::toString).distinct().toList());
+    }
+
+    /**
+     * The status on {@code day} as a condition on the dates (see {@link Agreement#statusOn}), so that the filter
+     * is exact even where the recorded status has not yet been brought up to date. Terminations take effect on
+     * a date that is never in the future, so the recorded TERMINATED is exact.
+     */
+    private static Bson status(AgreementStatus status, LocalDate day) {
+        String d = day.toString();
+        Bson terminated = eq("status", AgreementStatus.TERMINATED.name());
+        Bson notTerminated = ne("status", AgreementStatus.TERMINATED.name());
+        return switch (status) {
+            case TERMINATED -> terminated;
+            case SIGNED -> and(notTerminated, gt("effectiveFrom", d));
+            case EXPIRED -> and(notTerminated, lte("expiresOn", d));
+            case ACTIVE -> and(notTerminated, lte("effectiveFrom", d), or(eq("expiresOn", null), gt("expiresOn", d)));
+        };
+    }
+}
