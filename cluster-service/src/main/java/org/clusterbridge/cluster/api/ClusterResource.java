@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.clusterbridge.api.Page;
 import org.clusterbridge.api.Problem;
-import org.clusterbridge.api.ProblemException;
 import org.clusterbridge.api.QueryParams;
 import org.clusterbridge.api.Versions;
 import org.clusterbridge.api.security.Caller;
@@ -32,6 +31,7 @@ import org.clusterbridge.cluster.domain.FocusAreaTaxonomy;
 import org.clusterbridge.cluster.service.ClusterFilter;
 import org.clusterbridge.cluster.service.ClusterProfiles;
 import org.clusterbridge.cluster.service.ClusterService;
+import org.clusterbridge.rules.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -88,11 +88,11 @@ public class ClusterResource {
             @Parameter(description = "page size, 1 to 200 (default 20)") @QueryParam("size") String size) {
         String countryCode = QueryParams.country("country", country);
         if (focusArea != null && !focusArea.isBlank() && !FocusAreaTaxonomy.contains(focusArea.trim())) {
-            throw ProblemException.invalid("focusArea", "unknown focus area \"" + focusArea
+            throw DomainException.invalid("focusArea", "unknown focus area \"" + focusArea
                     + "\"; see GET /api/focus-areas");
         }
         if (q != null && q.length() > 200) {
-            throw ProblemException.invalid("q", "must be at most 200 characters");
+            throw DomainException.invalid("q", "must be at most 200 characters");
         }
         ClusterFilter filter = new ClusterFilter(countryCode, QueryParams.enumValue(ClusterKind.class, "kind",
                 kind), blankToNull(focusArea), QueryParams.enumValue(ClusterStatus.class, "status", status),
@@ -109,7 +109,7 @@ public class ClusterResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ClusterState> get(@PathParam("idOrSlug") String idOrSlug) {
         ClusterState cluster = clusters.find(idOrSlug).map(ClusterState::of)
-                .orElseThrow(() -> ProblemException.notFound("cluster", idOrSlug));
+                .orElseThrow(() -> DomainException.notFound("cluster", idOrSlug));
         return RestResponse.ResponseBuilder.ok(cluster).tag(Versions.etag(cluster.version())).build();
     }
 
@@ -156,7 +156,7 @@ public class ClusterResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ClusterProfileResponse profile(@PathParam("idOrSlug") String idOrSlug) {
         return profiles.profile(idOrSlug).map(ClusterProfileResponse::of)
-                .orElseThrow(() -> ProblemException.notFound("cluster", idOrSlug));
+                .orElseThrow(() -> DomainException.notFound("cluster", idOrSlug));
     }
 
     private static String blankToNull(String value) {

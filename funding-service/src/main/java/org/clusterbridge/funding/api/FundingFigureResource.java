@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.clusterbridge.api.Page;
 import org.clusterbridge.api.Problem;
-import org.clusterbridge.api.ProblemException;
 import org.clusterbridge.api.QueryParams;
 import org.clusterbridge.api.Versions;
 import org.clusterbridge.api.security.Caller;
@@ -33,6 +32,7 @@ import org.clusterbridge.funding.domain.Nature;
 import org.clusterbridge.funding.service.FundingFigureService;
 import org.clusterbridge.funding.service.FundingFigureService.Filter;
 import org.clusterbridge.rules.IdOrSlug;
+import org.clusterbridge.rules.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -88,7 +88,7 @@ public class FundingFigureResource {
                 QueryParams.enumValue(Nature.class, "nature", nature), QueryParams.date("from", from),
                 QueryParams.date("to", to), QueryParams.country("country", country));
         if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
-            throw ProblemException.invalid("to", "must not be before from");
+            throw DomainException.invalid("to", "must not be before from");
         }
         if (byCluster && cluster == null) {
             // a slug no cluster holds: no figure can match
@@ -140,7 +140,7 @@ public class FundingFigureResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("funding figure", id);
+            throw DomainException.notFound("funding figure", id);
         }
     }
 
@@ -148,7 +148,7 @@ public class FundingFigureResource {
         if (code == null || code.isBlank()) {
             return null;
         }
-        return Indicator.byCode(code.trim()).orElseThrow(() -> ProblemException.invalid("indicator",
+        return Indicator.byCode(code.trim()).orElseThrow(() -> DomainException.invalid("indicator",
                 "unknown indicator \"" + code + "\"; known: " + Indicator.codes()));
     }
 }

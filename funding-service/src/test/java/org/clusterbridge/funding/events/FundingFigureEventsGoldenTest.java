@@ -7,8 +7,6 @@ import static org.clusterbridge.funding.Figures.create;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +18,7 @@ import org.clusterbridge.embedded.TopicRecords;
 import org.clusterbridge.funding.ClusterEvents;
 import org.clusterbridge.funding.domain.FundingFigureVersion;
 import org.clusterbridge.testing.EventSchemas;
+import org.clusterbridge.testing.GoldenFiles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -112,8 +111,8 @@ class FundingFigureEventsGoldenTest {
         }
         // every stored version reads back through the API as it was stored
         assertThat(served).isEqualTo(states);
-        assertGolden(EVENTS, events);
-        assertGolden(VERSIONS, versions);
+        GoldenFiles.assertMatches(EVENTS, events);
+        GoldenFiles.assertMatches(VERSIONS, versions);
     }
 
     /** The JSON with ids and times replaced, after checking that reading and writing it keeps its bytes. */
@@ -141,15 +140,5 @@ class FundingFigureEventsGoldenTest {
         data.put("recordedAt", "<recordedAt>");
         data.put("updatedAt", "<updatedAt>");
         return tree.toString();
-    }
-
-    private static void assertGolden(Path file, List<String> lines) throws IOException {
-        String actual = "[\n" + String.join(",\n", lines) + "\n]\n";
-        if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-        }
-        assertThat(file).as("golden file; write it once with -Dgolden.update=true").exists();
-        assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     }
 }

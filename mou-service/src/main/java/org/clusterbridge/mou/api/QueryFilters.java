@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.clusterbridge.api.ProblemException;
 import org.clusterbridge.api.QueryParams;
 import org.clusterbridge.mou.domain.AgreementQuery;
 import org.clusterbridge.mou.domain.AgreementStatus;
 import org.clusterbridge.mou.domain.FocusAreas;
+import org.clusterbridge.rules.DomainException;
 
 /** Reads the list filters from raw query parameters: a bad value is a 400 naming the parameter. */
 final class QueryFilters {
@@ -24,11 +24,11 @@ final class QueryFilters {
         LocalDate from = QueryParams.date("signedFrom", signedFrom);
         LocalDate to = QueryParams.date("signedTo", signedTo);
         if (from != null && to != null && from.isAfter(to)) {
-            throw ProblemException.invalid("signedTo", "must not be before signedFrom");
+            throw DomainException.invalid("signedTo", "must not be before signedFrom");
         }
         Integer days = QueryParams.integer("expiringWithinDays", expiringWithinDays);
         if (days != null && (days < 0 || days > MAX_DAYS)) {
-            throw ProblemException.invalid("expiringWithinDays", "must be between 0 and " + MAX_DAYS);
+            throw DomainException.invalid("expiringWithinDays", "must be between 0 and " + MAX_DAYS);
         }
         return new AgreementQuery(cluster, status(status), country(country), focusArea(focusArea), from, to, days);
     }
@@ -46,7 +46,7 @@ final class QueryFilters {
             return null;
         }
         if (!FocusAreas.known(raw.trim())) {
-            throw ProblemException.invalid("focusArea", "unknown focus area \"" + raw + "\"; known: "
+            throw DomainException.invalid("focusArea", "unknown focus area \"" + raw + "\"; known: "
                     + String.join(", ", FocusAreas.CODES));
         }
         return raw.trim();
@@ -57,7 +57,7 @@ final class QueryFilters {
         try {
             return UUID.fromString(raw);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound(what, raw);
+            throw DomainException.notFound(what, raw);
         }
     }
 }

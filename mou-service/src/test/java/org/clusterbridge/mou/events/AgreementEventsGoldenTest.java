@@ -8,8 +8,6 @@ import static org.clusterbridge.mou.Agreements.party;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,6 +27,7 @@ import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.clusterbridge.mou.ClusterEvents;
 import org.clusterbridge.mou.service.AgreementStatusCheck;
+import org.clusterbridge.testing.GoldenFiles;
 import org.clusterbridge.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -127,8 +126,8 @@ class AgreementEventsGoldenTest {
                     .toJson(JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build());
             documents.add(placeholders(read(stored), placeholders));
         }
-        assertGolden(EVENTS, events);
-        assertGolden(DOCUMENTS, documents);
+        GoldenFiles.assertMatches(EVENTS, events);
+        GoldenFiles.assertMatches(DOCUMENTS, documents);
     }
 
     /** The event as a tree, after checking that reading and writing it keeps its bytes. */
@@ -188,15 +187,5 @@ class AgreementEventsGoldenTest {
         ObjectNode sorted = MAPPER.createObjectNode();
         byLanguage.forEach(sorted::set);
         return sorted;
-    }
-
-    private static void assertGolden(Path file, List<String> lines) throws IOException {
-        String actual = "[\n" + String.join(",\n", lines) + "\n]\n";
-        if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-        }
-        assertThat(file).as("golden file; write it once with -Dgolden.update=true").exists();
-        assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     }
 }

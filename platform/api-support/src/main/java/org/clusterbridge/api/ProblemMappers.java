@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.clusterbridge.api.Problem.FieldError;
 import org.clusterbridge.rules.DomainException;
+import org.clusterbridge.rules.Violation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -73,12 +74,13 @@ public class ProblemMappers {
                 .map(violation -> new FieldError(field(violation), violation.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
-        return respond(ProblemException.invalid(errors).toProblem(path(uri)));
+        return respond(problem(DomainException.invalid(errors.stream()
+                .map(error -> new Violation(error.field(), error.message())).toList()), path(uri)));
     }
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
-        return respond(jsonProblem(e).toProblem(path(uri)));
+        return respond(jsonProblem(e, path(uri)));
     }
 
     /** Quarkus REST has a mapper of its own for this subtype; ours must be at least as specific. */
@@ -91,7 +93,7 @@ public class ProblemMappers {
     public Response web(WebApplicationException e, UriInfo uri) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonProcessingException json) {
-            return respond(jsonProblem(json).toProblem(path(uri)));
+            return respond(jsonProblem(json, path(uri)));
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
@@ -113,24 +115,24 @@ public class ProblemMappers {
         return respond(internal(path(uri)));
     }
 
-    static ProblemException jsonProblem(JsonProcessingException e) {
+    static Problem jsonProblem(JsonProcessingException e, String instance) {
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return ProblemException.invalid(pointer(unknown), "unknown field; known fields: "
+            return problem(DomainException.invalid(pointer(unknown), "unknown field; known fields: "
                     + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                            .collect(Collectors.joining(", ")));
+                            .collect(Collectors.joining(", "))), instance);
         }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
-            return ProblemException.invalid(pointer(format), "unknown value " + quote(format.getValue())
+            return problem(DomainException.invalid(pointer(format), "unknown value " + quote(format.getValue())
                     + "; allowed: " + Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
-                            .collect(Collectors.joining(", ")));
+                            .collect(Collectors.joining(", "))), instance);
         }
         if (e instanceof InvalidFormatException format && format.getTargetType() == String.class) {
-            return ProblemException.invalid(pointer(format), format.getOriginalMessage());
+            return problem(DomainException.invalid(pointer(format), format.getOriginalMessage()), instance);
         }
         if (e instanceof InvalidFormatException format) {
-            return ProblemException.invalid(pointer(format), "cannot read " + quote(format.getValue()) + " as "
-                    + describe(format.getTargetType()));
+            return problem(DomainException.invalid(pointer(format), "cannot read " + quote(format.getValue()) + " as "
+                    + describe(format.getTargetType())), instance);
         }
         if (e instanceof DatabindException databind && databind instanceof JsonMappingException mapping
                 && !mapping.getPath().isEmpty()) {
@@ -138,14 +140,14 @@ public class ProblemMappers {
             String message = cause instanceof IllegalArgumentException && cause.getMessage() != null
                     ? cause.getMessage()
                     : "has the wrong type or shape";
-            return ProblemException.invalid(pointer(mapping), message);
+            return problem(DomainException.invalid(pointer(mapping), message), instance);
         }
         // A parser's message is about characters and positions; a binding message names Java types, which stay
         // inside.
         String detail = e instanceof StreamReadException
                 ? "the body is not valid JSON: " + e.getOriginalMessage()
                 : "the body is JSON of the wrong shape for this resource: " + shapeOf(e);
-        return new ProblemException(400, "malformed-json", "Malformed JSON", detail, null);
+        return new Problem(Problem.TYPE_BASE + "malformed-json", "Malformed JSON", 400, detail, instance, List.of());
     }
 
     private static String shapeOf(JsonProcessingException e) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.clusterbridge.rules.Countries;
+import org.clusterbridge.rules.DomainException;
 
 /**
  * Reads query parameters taken as strings, so a malformed value is a 400 naming the parameter (JAX-RS would
@@ -26,7 +27,7 @@ public final class QueryParams {
         try {
             return Integer.valueOf(raw.trim());
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid(name, "must be a whole number");
+            throw DomainException.invalid(name, "must be a whole number");
         }
     }
 
@@ -37,7 +38,7 @@ public final class QueryParams {
         try {
             return LocalDate.parse(raw.trim());
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "must be a date (YYYY-MM-DD)");
+            throw DomainException.invalid(name, "must be a date (YYYY-MM-DD)");
         }
     }
 
@@ -48,7 +49,7 @@ public final class QueryParams {
         try {
             return UUID.fromString(raw.trim());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(name, "must be a UUID");
+            throw DomainException.invalid(name, "must be a UUID");
         }
     }
 
@@ -63,7 +64,7 @@ public final class QueryParams {
                 return constant;
             }
         }
-        throw ProblemException.invalid(name, "unknown value \"" + raw + "\"; allowed: "
+        throw DomainException.invalid(name, "unknown value \"" + raw + "\"; allowed: "
                 + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 

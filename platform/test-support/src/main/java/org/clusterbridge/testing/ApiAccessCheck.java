@@ -108,7 +108,10 @@ public final class ApiAccessCheck {
                 DynamicTest.dynamicTest("declares the roles it needs", () -> {
                     assertThat(operation.roles()).as("roles of %s in the OpenAPI document", operation).isNotEmpty();
                     assertThat(ROLES).as("roles of %s", operation).containsAll(operation.roles());
-                    if (operation.method().equals("GET")) {
+                    if (operation.path().startsWith("/api/admin/")) {
+                        assertThat(operation.roles()).as("administration admits admins only")
+                                .containsExactly(TokenIssuer.ADMIN);
+                    } else if (operation.method().equals("GET")) {
                         assertThat(operation.roles()).as("a read admits readers").contains(TokenIssuer.READER);
                     } else {
                         assertThat(operation.roles()).as("a write does not admit mere readers")

@@ -21,17 +21,26 @@ import io.restassured.RestAssured;
 /**
  * A service reaches its real store and Kafka: readiness reports both, and an event written through the
  * service's outbox with a change of its store comes out of the topic, keyed by its subject, and is marked sent.
- * A service's test names its store's health check and how it writes and finds a probe event.
+ * Each store's test (backbone-testing) names its health check and how it writes and finds a probe event.
  */
 public abstract class StoreAndBrokerRoundTrip {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** The name of the store's readiness check, for example {@code Database connections health check}. */
-    protected abstract String storeHealthCheck();
+    private final String storeHealthCheck;
 
-    /** The topic the probe goes to: one of the service's own, so no consumer reads it. */
-    protected abstract String probeTopic();
+    /** @param storeHealthCheck the name of the store's readiness check ({@code Database connections health check}) */
+    protected StoreAndBrokerRoundTrip(String storeHealthCheck) {
+        this.storeHealthCheck = storeHealthCheck;
+    }
+
+    /**
+     * The topic the probe goes to, {@code <application name>-probes}: one of the service's own (its test profile
+     * creates it), so no consumer reads it.
+     */
+    protected String probeTopic() {
+        return ConfigProvider.getConfig().getValue("quarkus.application.name", String.class) + "-probes";
+    }
 
     /** Writes an event whose subject is {@code id} through the outbox, committed with a change of the store. */
     protected abstract void writeProbe(String topic, String id);
@@ -44,7 +53,7 @@ public abstract class StoreAndBrokerRoundTrip {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RestAssured.get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems(storeHealthCheck(), "Kafka connection health check", "outbox")));
+                .body("checks.name", hasItems(storeHealthCheck, "Kafka connection health check", "outbox")));
     }
 
     @Test

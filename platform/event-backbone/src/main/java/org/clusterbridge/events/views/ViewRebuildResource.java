@@ -1,12 +1,14 @@
 package org.clusterbridge.events.views;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,22 +27,27 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 
 /**
- * Rebuilds the views fed by one incoming channel: clears them, then rewinds this instance's consumers of the
- * channel to the beginning of their partitions. Views converge to the state the topic describes.
+ * Administers the views fed by one incoming channel. A rebuild clears them, then rewinds this instance's
+ * consumers of the channel to the beginning of their partitions, so the views converge to the state the topic
+ * describes. The channel's dead letters can be listed and replayed through the views.
  */
 @Path("/api/admin/views")
 @Tag(name = "Administration")
 @Blocking
 @RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
 public class ViewRebuildResource {
 
     private final Instance<InboundView<?, ?>> views;
     private final ViewEvents viewEvents;
+    private final DeadLetters deadLetters;
     private final KafkaClientService kafka;
 
-    ViewRebuildResource(@Any Instance<InboundView<?, ?>> views, ViewEvents viewEvents, KafkaClientService kafka) {
+    ViewRebuildResource(@Any Instance<InboundView<?, ?>> views, ViewEvents viewEvents, DeadLetters deadLetters,
+            KafkaClientService kafka) {
         this.views = views;
         this.viewEvents = viewEvents;
+        this.deadLetters = deadLetters;
         this.kafka = kafka;
     }
 
@@ -52,16 +59,20 @@ public class ViewRebuildResource {
     public record Rebuild(String channel, List<String> views, List<String> partitions) {
     }
 
+    /** The records a channel's views refused, oldest first. */
+    public record DeadLetterList(String channel, String topic, List<DeadLetters.DeadLetter> deadLetters) {
+    }
+
+    /** What became of the dead letters when the views applied them again. */
+    public record DeadLetterReplay(String channel, String topic, List<String> views,
+            Map<ViewEvents.Outcome, Integer> outcomes) {
+    }
+
     @POST
     @Path("/{channel}/rebuild")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rebuild the views fed by a channel from the beginning of its topic")
     public Rebuild rebuild(@PathParam("channel") String channel) {
-        List<InboundView<?, ?>> matching = views.stream().filter(view -> view.spec().channel().equals(channel))
-                .toList();
-        if (matching.isEmpty()) {
-            throw new NotFoundException("no view is fed by channel " + channel);
-        }
+        List<InboundView<?, ?>> matching = fedBy(channel);
         matching.forEach(viewEvents::clear);
         Set<String> partitions = new TreeSet<>();
         for (KafkaConsumer<Object, Object> consumer : kafka.getConsumers(channel)) {
@@ -74,5 +85,38 @@ public class ViewRebuildResource {
         return new Rebuild(channel,
                 matching.stream().map(ViewRebuildResource::name).toList(),
                 List.copyOf(partitions));
+    }
+
+    @GET
+    @Path("/{channel}/dead-letters")
+    @Operation(summary = "List the records the views of a channel could not apply, with the reasons")
+    public DeadLetterList deadLetters(@PathParam("channel") String channel) {
+        fedBy(channel);
+        String topic = deadLetterTopic(channel);
+        return new DeadLetterList(channel, topic, deadLetters.read(topic));
+    }
+
+    @POST
+    @Path("/{channel}/dead-letters/replay")
+    @Operation(summary = "Apply the dead letters of a channel through its views again")
+    public DeadLetterReplay replayDeadLetters(@PathParam("channel") String channel) {
+        List<InboundView<?, ?>> matching = fedBy(channel);
+        String topic = deadLetterTopic(channel);
+        return new DeadLetterReplay(channel, topic, matching.stream().map(ViewRebuildResource::name).toList(),
+                deadLetters.replay(topic, matching));
+    }
+
+    private List<InboundView<?, ?>> fedBy(String channel) {
+        List<InboundView<?, ?>> matching = views.stream().filter(view -> view.spec().channel().equals(channel))
+                .toList();
+        if (matching.isEmpty()) {
+            throw new NotFoundException("no view is fed by channel " + channel);
+        }
+        return matching;
+    }
+
+    private static String deadLetterTopic(String channel) {
+        return DeadLetters.topic(channel)
+                .orElseThrow(() -> new NotFoundException("channel " + channel + " has no dead-letter topic"));
     }
 }

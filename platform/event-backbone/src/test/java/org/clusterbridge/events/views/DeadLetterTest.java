@@ -2,6 +2,10 @@ package org.clusterbridge.events.views;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,6 +61,25 @@ class DeadLetterTest {
         });
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(deadLetters() - before).isEqualTo(1.0));
+    }
+
+    @Test
+    void anAdministratorListsTheDeadLettersWithTheirReasonsAndReplaysThemThroughTheViews() {
+        String key = UUID.randomUUID().toString();
+        TopicRecords.publish(bootstrapServers, "sample-events", key, "not even JSON " + key);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> RestAssured.get(
+                "/api/admin/views/sample-events/dead-letters").then().statusCode(200)
+                .body("topic", equalTo(DEAD_LETTERS))
+                .body("deadLetters.find { it.key == '" + key + "' }.reason",
+                        containsString("not a CloudEvents JSON envelope"))
+                .body("deadLetters.find { it.key == '" + key + "' }.sourceTopic", equalTo("sample-events"))
+                .body("deadLetters.find { it.key == '" + key + "' }.value", equalTo("not even JSON " + key)));
+
+        // Still unreadable: the replay counts it as malformed again and changes nothing.
+        RestAssured.given().post("/api/admin/views/sample-events/dead-letters/replay").then().statusCode(200)
+                .body("views", contains("SampleViews"))
+                .body("outcomes.MALFORMED", greaterThanOrEqualTo(1));
+        RestAssured.get("/api/admin/views/no-such-channel/dead-letters").then().statusCode(404);
     }
 
     /** The count /q/metrics shows for the samples view. */
