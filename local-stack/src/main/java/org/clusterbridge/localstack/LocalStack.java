@@ -81,6 +81,19 @@ public final class LocalStack {
         return service(service).spec().baseUrl();
     }
 
+    /**
+     * Base URL of one instance of a service (0 to {@link #replicas()} - 1): instance i listens on the service's
+     * port + 100 * i, for example {@code http://127.0.0.1:8181} for instance 1 of {@code cluster-service}.
+     */
+    public String baseUrl(String service, int instance) {
+        return service(service, instance).spec().baseUrl();
+    }
+
+    /** How many instances of each service this stack runs ({@code --replicas}, 1 unless given). */
+    public int replicas() {
+        return settings.replicas();
+    }
+
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
@@ -131,6 +144,16 @@ public final class LocalStack {
         return service(service).log();
     }
 
+    /** The file an instance's output goes to: {@code <data>/logs/<service>.log} for 0, {@code <service>-<i>.log}. */
+    public Path logFile(String service, int instance) {
+        return service(service, instance).log();
+    }
+
+    /** The process id of an instance of a service. */
+    public long pid(String service, int instance) {
+        return service(service, instance).pid();
+    }
+
     public Path dataDirectory() {
         return settings.dataDir();
     }
@@ -144,24 +167,39 @@ public final class LocalStack {
         kafka.start();
     }
 
-    /** Kills a service with SIGKILL: no shutdown hooks, no chance to finish anything. */
+    /** Kills a service (its instance 0) with SIGKILL: no shutdown hooks, no chance to finish anything. */
     public void killService(String service) throws InterruptedException {
-        service(service).kill();
+        killService(service, 0);
     }
 
-    /** Starts a stopped service again and waits until it is ready. */
+    /** Kills one instance of a service with SIGKILL. */
+    public void killService(String service, int instance) throws InterruptedException {
+        service(service, instance).kill();
+    }
+
+    /** Starts a stopped service (its instance 0) again and waits until it is ready. */
     public void restartService(String service) throws Exception {
-        ServiceProcess process = service(service);
+        restartService(service, 0);
+    }
+
+    /** Starts a stopped instance of a service again and waits until it is ready. */
+    public void restartService(String service, int instance) throws Exception {
+        ServiceProcess process = service(service, instance);
         process.start(serviceProperties(process.spec()));
         if (!process.awaitReady(Duration.ofMinutes(3))) {
-            throw new StackException(service + " did not become ready again:" + System.lineSeparator()
-                    + process.tail(30));
+            throw new StackException(process.spec().label() + " did not become ready again:"
+                    + System.lineSeparator() + process.tail(30));
         }
     }
 
     private ServiceProcess service(String name) {
-        return services.stream().filter(s -> s.spec().name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+        return service(name, 0);
+    }
+
+    private ServiceProcess service(String name, int instance) {
+        return services.stream().filter(s -> s.spec().name().equals(name) && s.spec().instance() == instance)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no service " + name
+                        + (instance == 0 ? "" : " instance " + instance)));
     }
 
     public static void main(String[] args) throws Exception {
@@ -220,21 +258,28 @@ public final class LocalStack {
         });
 
         Path logs = settings.dataDir().resolve("logs");
-        for (ServiceSpec spec : settings.services()) {
-            ServiceProcess service = new ServiceProcess(spec, settings.root(), logs);
-            services.add(service);
-            service.start(serviceProperties(spec));
-        }
-        OUT.printf("  starting %s (logs in %s)%n",
-                String.join(", ", settings.services().stream().map(ServiceSpec::name).toList()), logs);
-        for (ServiceProcess service : services) {
-            long started = System.nanoTime();
-            if (!service.awaitReady(Duration.ofMinutes(3))) {
-                throw new StackException(service.spec().name() + " did not become ready; last lines of "
-                        + service.log() + ":" + System.lineSeparator() + service.tail(30));
+        // Instance 0 of each service first (it migrates the schema), then the others, which share its database
+        // and its consumer group.
+        for (int instance = 0; instance < settings.replicas(); instance++) {
+            List<ServiceProcess> wave = new ArrayList<>();
+            for (ServiceSpec base : settings.services()) {
+                ServiceSpec spec = base.replica(instance);
+                ServiceProcess service = new ServiceProcess(spec, settings.root(), logs);
+                services.add(service);
+                wave.add(service);
+                service.start(serviceProperties(spec));
             }
-            OUT.printf("  %-16s ready on %s (%s)%n", service.spec().name(), service.spec().baseUrl(),
-                    seconds(started));
+            OUT.printf("  starting %s (logs in %s)%n",
+                    String.join(", ", wave.stream().map(s -> s.spec().label()).toList()), logs);
+            for (ServiceProcess service : wave) {
+                long started = System.nanoTime();
+                if (!service.awaitReady(Duration.ofMinutes(3))) {
+                    throw new StackException(service.spec().label() + " did not become ready; last lines of "
+                            + service.log() + ":" + System.lineSeparator() + service.tail(30));
+                }
+                OUT.printf("  %-18s ready on %s (%s)%n", service.spec().label(), service.spec().baseUrl(),
+                        seconds(started));
+            }
         }
 
         tokens.issueRoleTokens();
@@ -263,10 +308,15 @@ public final class LocalStack {
 
     private void printUrls() {
         OUT.println();
-        OUT.printf("  %-16s %-24s %-38s %s%n", "service", "API", "Swagger UI", "health");
-        for (ServiceSpec spec : settings.services()) {
-            OUT.printf("  %-16s %-24s %-38s %s%n", spec.name(), spec.baseUrl() + "/api",
+        OUT.printf("  %-18s %-24s %-38s %s%n", "service", "API", "Swagger UI", "health");
+        for (ServiceSpec spec : settings.instances()) {
+            OUT.printf("  %-18s %-24s %-38s %s%n", spec.label(), spec.baseUrl() + "/api",
                     spec.baseUrl() + "/q/swagger-ui", spec.baseUrl() + "/q/health");
+        }
+        if (settings.replicas() > 1) {
+            OUT.printf("  %d instances of each service (instance i on its port + %d * i); the instances of a service "
+                    + "share its database and its Kafka consumer group%n", settings.replicas(),
+                    StackSettings.PORT_STEP);
         }
         OUT.printf("  Kafka %s, PostgreSQL jdbc:postgresql://127.0.0.1:%d (user postgres), MongoDB %s%n",
                 kafka.bootstrapServers(), settings.postgresPort(), mongo.connectionString());
@@ -364,7 +414,7 @@ public final class LocalStack {
         check(busy, "the Kafka controller", "--kafka-controller-port", settings.kafkaControllerPort());
         check(busy, "PostgreSQL", "--postgres-port", settings.postgresPort());
         check(busy, "MongoDB", "--mongo-port", settings.mongoPort());
-        settings.services().forEach(s -> check(busy, s.name(), "--" + s.name() + "-port", s.port()));
+        settings.instances().forEach(s -> check(busy, s.label(), "--" + s.name() + "-port", s.port()));
         if (!busy.isEmpty()) {
             throw new StackException("ports in use by another program:" + System.lineSeparator() + "  "
                     + String.join(System.lineSeparator() + "  ", busy));

@@ -24,7 +24,8 @@ final class ServiceProcess {
     ServiceProcess(StackSettings.ServiceSpec spec, Path root, Path logDir) {
         this.spec = spec;
         this.jar = root.resolve(spec.name()).resolve("target/quarkus-app/quarkus-run.jar");
-        this.log = logDir.resolve(spec.name() + ".log");
+        this.log = logDir.resolve(spec.instance() == 0 ? spec.name() + ".log"
+                : spec.name() + "-" + spec.instance() + ".log");
     }
 
     StackSettings.ServiceSpec spec() {
@@ -81,6 +82,11 @@ final class ServiceProcess {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /** The process id while it runs (or last ran). */
+    long pid() {
+        return process == null ? -1 : process.pid();
     }
 
     void kill() throws InterruptedException {

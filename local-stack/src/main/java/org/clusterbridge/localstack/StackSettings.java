@@ -9,12 +9,42 @@ import java.util.Map;
  * flag ({@code --kafka-port 19092}) or an environment variable ({@code CLUSTERBRIDGE_KAFKA_PORT}).
  */
 record StackSettings(Path root, Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, int mongoPort,
-        List<ServiceSpec> services, boolean seed) {
+        List<ServiceSpec> services, boolean seed, int replicas) {
 
-    record ServiceSpec(String name, int port, String store, String database) {
+    /** Instance i of a service listens on its base port + PORT_STEP * i: 8081, 8181, 8281 ... */
+    static final int PORT_STEP = 100;
+    static final int MAX_REPLICAS = 9;
+
+    /** One instance of a service: instance 0 on the service's base port, instance i on base + PORT_STEP * i. */
+    record ServiceSpec(String name, int port, String store, String database, int instance) {
+        ServiceSpec(String name, int port, String store, String database) {
+            this(name, port, store, database, 0);
+        }
+
+        /** Instance {@code i} of this (base) service. */
+        ServiceSpec replica(int i) {
+            return new ServiceSpec(name, port + PORT_STEP * i, store, database, i);
+        }
+
         String baseUrl() {
             return "http://127.0.0.1:" + port;
         }
+
+        /** {@code cluster-service} for instance 0, {@code cluster-service#1} for the next. */
+        String label() {
+            return instance == 0 ? name : name + "#" + instance;
+        }
+    }
+
+    /** Every instance of every service: instance 0 of each service first, then instance 1 of each, ... */
+    List<ServiceSpec> instances() {
+        List<ServiceSpec> all = new java.util.ArrayList<>();
+        for (int i = 0; i < replicas; i++) {
+            for (ServiceSpec service : services) {
+                all.add(service.replica(i));
+            }
+        }
+        return all;
     }
 
     static StackSettings from(String[] args, Map<String, String> env) {
@@ -35,24 +65,47 @@ record StackSettings(Path root, Path dataDir, int kafkaPort, int kafkaController
         Path root = Path.of(value(flags, env, "root", System.getProperty("user.dir"))).toAbsolutePath().normalize();
         Path data = root.resolve(value(flags, env, "data", ".local-stack")).toAbsolutePath().normalize();
         int kafka = port(flags, env, "kafka-port", 9092);
-        return new StackSettings(root, data, kafka, port(flags, env, "kafka-controller-port", kafka + 1),
+        String rawReplicas = value(flags, env, "replicas", "1");
+        int replicas;
+        try {
+            replicas = Integer.parseInt(rawReplicas.trim());
+        } catch (NumberFormatException e) {
+            replicas = -1;
+        }
+        if (replicas < 1 || replicas > MAX_REPLICAS) {
+            throw new IllegalArgumentException("--replicas must be a number from 1 to " + MAX_REPLICAS + ", not "
+                    + rawReplicas);
+        }
+        StackSettings settings = new StackSettings(root, data, kafka, port(flags, env, "kafka-controller-port", kafka + 1),
                 port(flags, env, "postgres-port", 5433), port(flags, env, "mongo-port", 27017),
                 List.of(new ServiceSpec("cluster-service", port(flags, env, "cluster-service-port", 8081), "postgresql",
                         "cluster"),
                         new ServiceSpec("mou-service", port(flags, env, "mou-service-port", 8082), "mongodb", "mou"),
                         new ServiceSpec("funding-service", port(flags, env, "funding-service-port", 8083),
                                 "postgresql", "funding")),
-                seed);
+                seed, replicas);
+        for (ServiceSpec instance : settings.instances()) {
+            if (instance.port() > 65535) {
+                throw new IllegalArgumentException("--" + instance.name() + "-port " + (instance.port()
+                        - PORT_STEP * instance.instance()) + " leaves no port for instance " + instance.instance()
+                        + " (base + " + PORT_STEP + " per instance)");
+            }
+        }
+        return settings;
     }
 
     static String usage() {
         return """
                 Usage: ./local-stack.sh [--data DIR] [--kafka-port N] [--postgres-port N] [--mongo-port N]
                                         [--cluster-service-port N] [--mou-service-port N] [--funding-service-port N]
-                                        [--no-seed]
+                                        [--replicas N] [--no-seed]
                 Each option can also be given as an environment variable, for example CLUSTERBRIDGE_KAFKA_PORT=19092.
                 Defaults: data .local-stack/, Kafka 9092 (controller 9093), PostgreSQL 5433, MongoDB 27017,
                 services 8081, 8082, 8083.
+                --replicas N (1 to 9, default 1) runs N instances of each service; instance i of a service listens on
+                its port + 100 * i (with the defaults: cluster-service 8081, 8181, ...; mou-service 8082, 8182, ...;
+                funding-service 8083, 8183, ...). The instances of a service share its database and its Kafka consumer
+                group (one outbox relay active at a time); logs in <data>/logs/<service>.log, <service>-<i>.log.
                 Each start writes a bearer token per role to <data>/tokens/ (registry-reader.jwt, registry-editor.jwt,
                 registry-admin.jwt; valid 12 hours), signed with the key pair kept in <data>/jwt/.""";
     }

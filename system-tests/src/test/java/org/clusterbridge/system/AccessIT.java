@@ -147,12 +147,10 @@ class AccessIT {
     @Test
     @Order(2)
     void aReaderCannotWriteAndTheRefusedWritesChangeNothing() {
-        JsonNode a = api.registerCluster("reader-target-a", "Reader Target A", "FR");
-        JsonNode b = api.registerCluster("reader-target-b", "Reader Target B", "JP");
-        String aId = a.path("id").asText();
-        JsonNode agreement = api.signAgreement(slug("READER-TARGET"), party(aId), party(b.path("id").asText()));
+        Targets targets = targets("reader", "a", "FR", "b", "JP");
+        String aId = targets.clusterId();
         JsonNode figure = api.recordFigure(countFigure(aId, "projects-certified", 12, "2023-12-31", "Reader target"));
-        String agreementUrl = api.agreements() + "/" + agreement.path("id").asText();
+        String agreementUrl = targets.agreementUrl();
         String figureUrl = api.figures() + "/" + figure.path("id").asText();
         Map<String, Long> totals = totals();
         Map<String, Long> versions = versions(aId, agreementUrl, figureUrl);
@@ -162,12 +160,13 @@ class AccessIT {
         String reader = tokens.reader();
         replies.add(Http.json(reader, "POST", api.clusters(),
                 ClusterBridge.clusterRequest(newSlug, "Reader New", "FR", "CLUSTER"), null));
-        replies.add(Http.json(reader, "PUT", api.clusters() + "/" + aId, renamed(a, "Renamed By A Reader"),
-                etag(a)));
+        replies.add(Http.json(reader, "PUT", api.clusters() + "/" + aId, renamed(targets.cluster(),
+                "Renamed By A Reader"), etag(targets.cluster())));
         replies.add(Http.json(reader, "DELETE", api.clusters() + "/" + aId, null, null));
         replies.add(Http.json(reader, "POST", api.agreements(), ClusterBridge.agreementRequest(slug("READER-NEW"),
-                List.of(party(aId), party(b.path("id").asText()))), null));
-        replies.add(Http.json(reader, "PUT", agreementUrl, agreementDetails(agreement), etag(agreement)));
+                List.of(party(aId), party(targets.partnerId()))), null));
+        replies.add(Http.json(reader, "PUT", agreementUrl, agreementDetails(targets.agreement()),
+                etag(targets.agreement())));
         replies.add(Http.json(reader, "POST", agreementUrl + "/termination", termination(), null));
         replies.add(Http.json(reader, "POST", api.figures(), countFigure(aId, "projects-certified", 13,
                 "2024-12-31", "Reader new"), null));
@@ -188,14 +187,12 @@ class AccessIT {
     @Test
     @Order(3)
     void anEditorCannotRetireTerminateOrRebuildButAnAdminCan() {
-        JsonNode c = api.registerCluster("editor-target-c", "Editor Target C", "DE");
-        JsonNode d = api.registerCluster("editor-target-d", "Editor Target D", "BE");
-        String cId = c.path("id").asText();
-        JsonNode agreement = api.signAgreement(slug("EDITOR-TARGET"), party(cId), party(d.path("id").asText()));
-        String agreementUrl = api.agreements() + "/" + agreement.path("id").asText();
+        Targets targets = targets("editor", "c", "DE", "d", "BE");
+        String cId = targets.clusterId();
+        String agreementUrl = targets.agreementUrl();
         Map<String, Long> totals = totals();
         JsonNode clusterBefore = api.cluster(cId);
-        JsonNode agreementBefore = api.agreement(agreement.path("id").asText());
+        JsonNode agreementBefore = api.agreement(targets.agreementId());
 
         String editor = tokens.editor();
         List<Reply> replies = new ArrayList<>();
@@ -206,7 +203,7 @@ class AccessIT {
 
         assertThat(totals()).as("list totals after the editor's refused requests").isEqualTo(totals);
         assertThat(api.cluster(cId)).as("cluster after the editor's retirement").isEqualTo(clusterBefore);
-        assertThat(api.agreement(agreement.path("id").asText())).as("agreement after the editor's termination")
+        assertThat(api.agreement(targets.agreementId())).as("agreement after the editor's termination")
                 .isEqualTo(agreementBefore);
 
         // The same requests with the admin's token go through, and name the admin.
@@ -504,6 +501,36 @@ class AccessIT {
             }
         }
         assertThat(wrong).as(what).isEmpty();
+    }
+
+    /** What a role's refused writes aim at: two clusters registered for the test and the agreement between them. */
+    private record Targets(JsonNode cluster, String clusterId, String partnerId, JsonNode agreement,
+            String agreementUrl) {
+
+        String agreementId() {
+            return agreement.path("id").asText();
+        }
+    }
+
+    /**
+     * Registers {@code <role>-target-<cluster>} and {@code <role>-target-<partner>} (named "Role Target X") and signs
+     * an agreement between them ({@code ROLE-TARGET-...}).
+     */
+    private Targets targets(String role, String cluster, String clusterCountry, String partner,
+            String partnerCountry) {
+        JsonNode registered = registerTarget(role, cluster, clusterCountry);
+        String clusterId = registered.path("id").asText();
+        String partnerId = registerTarget(role, partner, partnerCountry).path("id").asText();
+        JsonNode agreement = api.signAgreement(slug(role.toUpperCase(Locale.ROOT) + "-TARGET"), party(clusterId),
+                party(partnerId));
+        return new Targets(registered, clusterId, partnerId, agreement,
+                api.agreements() + "/" + agreement.path("id").asText());
+    }
+
+    private JsonNode registerTarget(String role, String letter, String country) {
+        String name = Character.toUpperCase(role.charAt(0)) + role.substring(1) + " Target "
+                + letter.toUpperCase(Locale.ROOT);
+        return api.registerCluster(role + "-target-" + letter, name, country);
     }
 
     private List<Reply> rebuilds(String token) {

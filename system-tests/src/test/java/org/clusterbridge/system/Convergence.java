@@ -49,9 +49,27 @@ final class Convergence {
         return ids;
     }
 
-    void assertConverged(String fault, WriteLoad load, List<String> partners, Duration within) {
+    /**
+     * What a convergence check found: writes attempted, accepted (2xx), refused (4xx), unanswered (no answer or
+     * 5xx); distinct events of the accepted writes' aggregates on the topics, their records and duplicate records;
+     * accepted writes whose event is not on its topic (lost); entries doubled in views; seconds to converge.
+     */
+    record Figures(int attempted, int accepted, int refused, int unanswered, int distinctEvents, int records,
+            int duplicateRecords, int lost, int doubled, double convergedInSeconds) {
+    }
+
+    Figures assertConverged(String fault, WriteLoad load, List<String> partners, Duration within) {
+        return assertConverged(fault, List.of(load), partners, within);
+    }
+
+    /** As for one load, for several that wrote at once (to different instances, say) over these partners. */
+    Figures assertConverged(String fault, List<WriteLoad> loads, List<String> partners, Duration within) {
         long started = System.nanoTime();
-        List<Accepted> accepted = load.accepted();
+        List<Accepted> accepted = new ArrayList<>();
+        loads.forEach(load -> accepted.addAll(load.accepted()));
+        int attempted = loads.stream().mapToInt(WriteLoad::attempted).sum();
+        int refused = loads.stream().mapToInt(WriteLoad::refused).sum();
+        int unanswered = loads.stream().mapToInt(WriteLoad::unanswered).sum();
         // 1. Every accepted write is in its owner's store, at its version or a later one.
         for (Accepted write : accepted) {
             String url = switch (write.aggregate()) {
@@ -127,10 +145,12 @@ final class Convergence {
 
         // 3. The topics: every accepted write's event is there; duplicates are counted (at least once allows them).
         String events = "topics not read (no Kafka address given)";
+        int total = 0;
+        int lost = 0;
+        int duplicates = 0;
+        int distinct = 0;
         if (system.kafka().isPresent()) {
             Map<String, Integer> records = new HashMap<>();
-            int total = 0;
-            int lost = 0;
             for (String topic : new HashSet<>(TOPICS.values())) {
                 for (ConsumerRecord<String, String> record : TopicRecords.readAll(system.kafka().get(), topic)) {
                     JsonNode event = Http.JSON.valueToTree(parse(record.value()));
@@ -140,8 +160,6 @@ final class Convergence {
             }
             Set<String> mine = new HashSet<>();
             accepted.forEach(w -> mine.add(w.id()));
-            int duplicates = 0;
-            int distinct = 0;
             for (Map.Entry<String, Integer> entry : records.entrySet()) {
                 if (mine.contains(entry.getKey().substring(0, entry.getKey().indexOf('@')))) {
                     distinct++;
@@ -161,9 +179,11 @@ final class Convergence {
                     + "(%d records, %d duplicate records), lost %d", distinct, total, duplicates, lost);
         }
         Report.line("fault '%s': %d writes attempted, %d accepted, %d refused, %d unanswered; %s; "
-                + "views converged in %.1f s, %d view entries checked, doubled in views %d", fault, load.attempted(),
-                accepted.size(), load.refused(), load.unanswered(), events, convergedIn, viewEntries[0], doubled[0]);
+                + "views converged in %.1f s, %d view entries checked, doubled in views %d", fault, attempted,
+                accepted.size(), refused, unanswered, events, convergedIn, viewEntries[0], doubled[0]);
         assertThat(doubled[0]).isZero();
+        return new Figures(attempted, accepted.size(), refused, unanswered, distinct, total, duplicates, lost,
+                doubled[0], convergedIn);
     }
 
     private static Object parse(String json) {

@@ -42,6 +42,11 @@ public final class Http {
         tokens = roleTokens;
     }
 
+    /** The tokens requests carry now (null before any were given). */
+    static Tokens tokens() {
+        return tokens;
+    }
+
     /** Every bearer token sent so far, whatever it was (malformed ones included). */
     public static Set<String> sentTokens() {
         return Set.copyOf(SENT);

@@ -44,12 +44,57 @@ public final class TheSystem {
     private final Tokens tokens;
 
     private TheSystem(Map<String, String> urls, String kafka, LocalStack stack, Path dataDir, Tokens tokens) {
+        this(urls, kafka, stack, dataDir, tokens, true);
+    }
+
+    private TheSystem(Map<String, String> urls, String kafka, LocalStack stack, Path dataDir, Tokens tokens,
+            boolean useTokens) {
         this.urls = urls;
         this.kafka = kafka;
         this.stack = stack;
         this.dataDir = dataDir;
         this.tokens = tokens;
-        Http.use(tokens);
+        if (useTokens) {
+            Http.use(tokens);
+        }
+    }
+
+    /**
+     * One instance of each service of a stack a test started itself (not the shared one): the API of
+     * {@link ClusterBridge}, {@link WriteLoad} and {@link Convergence} against that instance. Requests carry the
+     * tokens {@link Http#use} was last given, so the test sets them (and restores them when it is done).
+     */
+    static TheSystem instanceOf(LocalStack stack, int instance) {
+        return new TheSystem(Map.of(CLUSTER_SERVICE, stack.baseUrl(CLUSTER_SERVICE, instance), MOU_SERVICE,
+                stack.baseUrl(MOU_SERVICE, instance), FUNDING_SERVICE, stack.baseUrl(FUNDING_SERVICE, instance)),
+                stack.kafkaBootstrapServers(), stack, null, Tokens.of(stack), false);
+    }
+
+    /** Services at these URLs (and the broker at {@code kafka}), for a stack that runs in another process. */
+    static TheSystem at(Map<String, String> urls, String kafka, Tokens tokens) {
+        return new TheSystem(Map.copyOf(urls), kafka, null, null, tokens, false);
+    }
+
+    /** Whether the suite runs against a local stack it started (false against docker compose). */
+    static boolean localStackMode() {
+        Map<String, String> env = System.getenv();
+        return !isSet(env.get("CLUSTERBRIDGE_CLUSTER_SERVICE_URL")) && !isSet(env.get("CLUSTERBRIDGE_MOU_SERVICE_URL"))
+                && !isSet(env.get("CLUSTERBRIDGE_FUNDING_SERVICE_URL"));
+    }
+
+    /** A temporary folder with a private copy of the packaged services, for a test's own stack. */
+    static Path servicesSnapshot(Path data) {
+        Path repository = Path.of(System.getProperty("clusterbridge.root", "..")).toAbsolutePath().normalize();
+        try {
+            return snapshotOfServices(repository, data.resolve("services"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Quiets the embedded servers' loggers, as for the shared stack. */
+    static void quietLogs() {
+        QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
     }
 
     /** The running system, started on first use. */
@@ -214,7 +259,7 @@ public final class TheSystem {
         return stack;
     }
 
-    private static String port() {
+    static String port() {
         return Integer.toString(LoopbackPorts.free());
     }
 
@@ -227,7 +272,7 @@ public final class TheSystem {
         return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }

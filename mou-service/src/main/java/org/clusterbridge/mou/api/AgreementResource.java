@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.clusterbridge.api.Page;
-import org.clusterbridge.api.QueryParams;
 import org.clusterbridge.api.Versions;
 import org.clusterbridge.api.security.Caller;
 import org.clusterbridge.api.security.Roles;
@@ -85,18 +85,9 @@ public class AgreementResource {
             implementation = AgreementPage.class)))
     public Page<AgreementRepresentation> list(
             @QueryParam("clusterId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String clusterId,
-            @QueryParam("status") @Parameter(schema = @Schema(enumeration = { "SIGNED", "ACTIVE", "EXPIRED",
-                    "TERMINATED" })) String status,
             @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2") String country,
-            @QueryParam("focusArea") String focusArea,
-            @QueryParam("signedFrom") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String signedFrom,
-            @QueryParam("signedTo") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String signedTo,
-            @QueryParam("expiringWithinDays") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String expiringWithinDays,
-            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
-            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) String size) {
-        var query = QueryFilters.agreements(clusterId, status, country, focusArea, signedFrom, signedTo,
-                expiringWithinDays);
-        return representations.of(service.list(query, QueryParams.page(page, size)));
+            @BeanParam AgreementFilters filters) {
+        return representations.of(service.list(filters.query(clusterId, country), filters.pageRequest()));
     }
 
     @GET

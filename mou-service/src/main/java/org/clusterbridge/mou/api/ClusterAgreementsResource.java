@@ -1,25 +1,21 @@
 package org.clusterbridge.mou.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.clusterbridge.api.Page;
-import org.clusterbridge.api.QueryParams;
 import org.clusterbridge.api.security.Roles;
-import org.clusterbridge.mou.domain.AgreementQuery;
 import org.clusterbridge.mou.domain.ClusterSummary;
 import org.clusterbridge.mou.service.AgreementService;
 import org.clusterbridge.mou.service.KnownClusters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,17 +46,8 @@ public class ClusterAgreementsResource {
             implementation = AgreementResource.AgreementPage.class)))
     @APIResponse(responseCode = "404", description = "No such cluster")
     public Page<AgreementRepresentation> list(@PathParam("clusterId") String clusterId,
-            @QueryParam("status") @Parameter(schema = @Schema(enumeration = { "SIGNED", "ACTIVE", "EXPIRED",
-                    "TERMINATED" })) String status,
-            @QueryParam("focusArea") String focusArea,
-            @QueryParam("signedFrom") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String signedFrom,
-            @QueryParam("signedTo") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String signedTo,
-            @QueryParam("expiringWithinDays") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String expiringWithinDays,
-            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
-            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) String size) {
+            @BeanParam AgreementFilters filters) {
         ClusterSummary cluster = clusters.get(clusterId);
-        AgreementQuery query = QueryFilters.agreements(null, status, null, focusArea, signedFrom, signedTo,
-                expiringWithinDays);
-        return representations.of(service.ofCluster(cluster.id(), query, QueryParams.page(page, size)));
+        return representations.of(service.ofCluster(cluster.id(), filters.query(null, null), filters.pageRequest()));
     }
 }
