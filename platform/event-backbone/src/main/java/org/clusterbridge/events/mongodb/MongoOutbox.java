@@ -172,6 +172,12 @@ public class MongoOutbox implements OutboxStore {
         return Optional.ofNullable(oldest);
     }
 
+    /** Deletes the lease if this instance holds it; another instance's lease is left alone. */
+    @Override
+    public void releaseRelay() {
+        database.getCollection(LEASES).deleteOne(and(eq("_id", "relay"), eq("owner", instance)));
+    }
+
     private boolean acquireLease() {
         Date now = new Date();
         Date until = new Date(now.getTime() + config.relay().leaseDuration().toMillis());

@@ -78,6 +78,14 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
+        // The batch under way is finished: hand the right to relay to the other instances.
+        for (OutboxStore store : stores) {
+            try {
+                store.releaseRelay();
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox %s keeps its relay lease until it runs out: %s", store.name(), e.getMessage());
+            }
+        }
     }
 
     /** Called after a commit that wrote events; never blocks. */

@@ -27,4 +27,11 @@ public interface OutboxStore {
     /** Drops what was published before {@code cutoff}, where the store keeps published events at all. */
     default void purgePublishedBefore(Instant cutoff) {
     }
+
+    /**
+     * Gives up this instance's right to relay at shutdown, so another instance takes over at once instead of
+     * after the lease runs out. A PostgreSQL advisory lock goes with its session by itself.
+     */
+    default void releaseRelay() {
+    }
 }

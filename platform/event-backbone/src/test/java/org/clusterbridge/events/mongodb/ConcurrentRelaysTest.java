@@ -69,6 +69,21 @@ class ConcurrentRelaysTest {
     String bootstrapServers;
 
     @Test
+    void anInstanceThatStopsHandsItsRelayLeaseToTheOthersAtOnce() {
+        MongoOutbox other = new MongoOutbox(mongo, database, List.of("samples"), cloudEvents, relay, config);
+        try {
+            // This instance renews its lease on every pass; only its release lets another one in before it ends.
+            mongoOutbox.relayBatch(10, publisher);
+            assertThat(other.relayBatch(10, publisher)).isEqualTo(OutboxStore.HELD_ELSEWHERE);
+            mongoOutbox.releaseRelay();
+            await().atMost(Duration.ofSeconds(3)).until(() -> other.relayBatch(10, publisher) >= 0);
+            assertThat(mongoOutbox.relayBatch(10, publisher)).isEqualTo(OutboxStore.HELD_ELSEWHERE);
+        } finally {
+            other.releaseRelay();
+        }
+    }
+
+    @Test
     void relaysOfSeveralInstancesNeverPublishAnEventTwiceOrOutOfOrder() throws Exception {
         // The other instances: relays with their own transactions (PostgreSQL) and their own lease owner (MongoDB).
         List<OutboxStore> otherInstances = List.of(postgresOutbox, postgresOutbox,
