@@ -34,7 +34,7 @@ public class Cluster extends PanacheEntityBase {
     @Column(nullable = false)
     public Map<String, String> names;
 
-    @Column(name = "name_en", nullable = false, length = 500)
+    @Column(nullable = false, length = 500)
     public String nameEn;
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -47,7 +47,7 @@ public class Cluster extends PanacheEntityBase {
     @Column(nullable = false, length = 20)
     public ClusterKind kind;
 
-    @Column(name = "legal_form", length = 200)
+    @Column(length = 200)
     public String legalForm;
 
     @Column(nullable = false, length = 2)
@@ -59,18 +59,17 @@ public class Cluster extends PanacheEntityBase {
     @Column(length = 200)
     public String city;
 
-    @Column(name = "founded_on")
     public LocalDate foundedOn;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "founded_precision", length = 10)
+    @Column(length = 10)
     public DatePrecision foundedPrecision;
 
     @Column(length = 500)
     public String website;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "focus_areas", nullable = false)
+    @Column(nullable = false)
     public List<String> focusAreas = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -78,14 +77,14 @@ public class Cluster extends PanacheEntityBase {
     public List<Leader> leaders = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "member_cluster_ids", nullable = false)
+    @Column(nullable = false)
     public List<UUID> memberClusterIds = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "membership_reports", nullable = false)
+    @Column(nullable = false)
     public List<MembershipReport> membershipReports = new ArrayList<>();
 
-    @Column(name = "search_text", nullable = false, columnDefinition = "text")
+    @Column(nullable = false, columnDefinition = "text")
     public String searchText;
 
     @Enumerated(EnumType.STRING)
@@ -95,16 +94,16 @@ public class Cluster extends PanacheEntityBase {
     @Column(nullable = false)
     public long version;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     public Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(nullable = false)
     public Instant updatedAt;
 
-    @Column(name = "created_by", length = 255)
+    @Column(length = 255)
     public String createdBy;
 
-    @Column(name = "updated_by", length = 255)
+    @Column(length = 255)
     public String updatedBy;
 
     /** A new, active cluster at version 1. */

@@ -1,14 +1,9 @@
 package org.clusterbridge.cluster.events;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.clusterbridge.events.CloudEvent;
-import org.clusterbridge.events.CloudEvents.MalformedEventException;
 import org.clusterbridge.events.EventTopics;
 import org.clusterbridge.events.postgresql.PostgresViewGate;
 import org.clusterbridge.events.views.InboundView;
@@ -16,8 +11,6 @@ import org.clusterbridge.events.views.ViewEvents;
 import org.clusterbridge.events.views.ViewSpec;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -33,13 +26,9 @@ public class AgreementViews implements InboundView<AgreementState, Runnable> {
             "agreement", AgreementState.class, PostgresViewGate.class);
 
     private final ViewEvents viewEvents;
-    private final EntityManager entityManager;
-    private final ObjectMapper mapper;
 
-    AgreementViews(ViewEvents viewEvents, EntityManager entityManager, ObjectMapper mapper) {
+    AgreementViews(ViewEvents viewEvents) {
         this.viewEvents = viewEvents;
-        this.entityManager = entityManager;
-        this.mapper = mapper;
     }
 
     @Incoming(EventTopics.AGREEMENT_EVENTS)
@@ -63,58 +52,33 @@ public class AgreementViews implements InboundView<AgreementState, Runnable> {
 
     @Override
     public Runnable write(CloudEvent event, AgreementState agreement) {
-        String title = json(agreement.title());
-        String parties = json(agreement.parties());
-        return () -> store(agreement, title, parties);
+        return () -> {
+            AgreementViewRow row = AgreementViewRow.findById(agreement.id());
+            if (row == null) {
+                row = new AgreementViewRow();
+                row.id = agreement.id();
+            }
+            row.reference = agreement.reference();
+            row.title = agreement.title();
+            row.kind = agreement.kind();
+            row.status = agreement.status();
+            row.parties = agreement.parties();
+            row.signedOn = agreement.signedOn();
+            row.effectiveFrom = agreement.effectiveFrom();
+            row.expiresOn = agreement.expiresOn();
+            row.version = agreement.version();
+            row.involved.clear();
+            for (AgreementState.Party party : agreement.parties()) {
+                row.involved.add(party.clusterId());
+                row.involved.addAll(party.coSigners());
+            }
+            row.persist();
+        };
     }
 
-    private void store(AgreementState agreement, String title, String parties) {
-        entityManager.createNativeQuery("""
-                INSERT INTO agreement_view (id, reference, title, kind, status, parties, signed_on, effective_from,
-                                            expires_on, version)
-                VALUES (:id, :reference, CAST(:title AS jsonb), :kind, :status, CAST(:parties AS jsonb), :signedOn,
-                        :effectiveFrom, :expiresOn, :version)
-                ON CONFLICT (id) DO UPDATE SET reference = EXCLUDED.reference, title = EXCLUDED.title,
-                    kind = EXCLUDED.kind, status = EXCLUDED.status, parties = EXCLUDED.parties,
-                    signed_on = EXCLUDED.signed_on, effective_from = EXCLUDED.effective_from,
-                    expires_on = EXCLUDED.expires_on, version = EXCLUDED.version
-                """)
-                .setParameter("id", agreement.id())
-                .setParameter("reference", agreement.reference())
-                .setParameter("title", title)
-                .setParameter("kind", agreement.kind())
-                .setParameter("status", agreement.status())
-                .setParameter("parties", parties)
-                .setParameter("signedOn", agreement.signedOn())
-                .setParameter("effectiveFrom", agreement.effectiveFrom())
-                .setParameter("expiresOn", agreement.expiresOn())
-                .setParameter("version", agreement.version())
-                .executeUpdate();
-        entityManager.createNativeQuery("DELETE FROM cluster_agreement_view WHERE agreement_id = :id")
-                .setParameter("id", agreement.id()).executeUpdate();
-        Set<UUID> involved = new LinkedHashSet<>();
-        agreement.parties().forEach(party -> {
-            involved.add(party.clusterId());
-            involved.addAll(party.coSigners());
-        });
-        for (UUID cluster : involved) {
-            entityManager.createNativeQuery(
-                    "INSERT INTO cluster_agreement_view (cluster_id, agreement_id) VALUES (:cluster, :agreement)")
-                    .setParameter("cluster", cluster).setParameter("agreement", agreement.id()).executeUpdate();
-        }
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException("cannot store " + value, e);
-        }
-    }
-
+    /** The involved clusters go with their agreements (the link's foreign key cascades). */
     @Override
     public void deleteAll() {
-        entityManager.createNativeQuery("DELETE FROM cluster_agreement_view").executeUpdate();
-        entityManager.createNativeQuery("DELETE FROM agreement_view").executeUpdate();
+        AgreementViewRow.deleteAll();
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.clusterbridge.events.CloudEvent;
 import org.clusterbridge.events.EventTopics;
@@ -28,11 +27,9 @@ public class FundingViews implements InboundView<FundingFigureState, Runnable> {
             "funding-figure", FundingFigureState.class, PostgresViewGate.class);
 
     private final ViewEvents viewEvents;
-    private final EntityManager entityManager;
 
-    FundingViews(ViewEvents viewEvents, EntityManager entityManager) {
+    FundingViews(ViewEvents viewEvents) {
         this.viewEvents = viewEvents;
-        this.entityManager = entityManager;
     }
 
     @Incoming(EventTopics.FUNDING_EVENTS)
@@ -60,25 +57,22 @@ public class FundingViews implements InboundView<FundingFigureState, Runnable> {
     @Override
     public Runnable write(CloudEvent event, FundingFigureState figure) {
         LocalDate end = periodEnd(figure);
-        return () -> entityManager.createNativeQuery("""
-                INSERT INTO funding_figure_view (id, cluster_id, indicator, nature, value, period, period_end, source,
-                                                 version)
-                VALUES (:id, :cluster, :indicator, :nature, CAST(:value AS jsonb), CAST(:period AS jsonb), :end,
-                        CAST(:source AS jsonb), :version)
-                ON CONFLICT (id) DO UPDATE SET cluster_id = EXCLUDED.cluster_id, indicator = EXCLUDED.indicator,
-                    nature = EXCLUDED.nature, value = EXCLUDED.value, period = EXCLUDED.period,
-                    period_end = EXCLUDED.period_end, source = EXCLUDED.source, version = EXCLUDED.version
-                """)
-                .setParameter("id", figure.id())
-                .setParameter("cluster", figure.clusterId())
-                .setParameter("indicator", figure.indicator())
-                .setParameter("nature", figure.nature())
-                .setParameter("value", figure.value().toString())
-                .setParameter("period", figure.period().toString())
-                .setParameter("end", end)
-                .setParameter("source", figure.source().toString())
-                .setParameter("version", figure.version())
-                .executeUpdate();
+        return () -> {
+            FundingFigureViewRow row = FundingFigureViewRow.findById(figure.id());
+            if (row == null) {
+                row = new FundingFigureViewRow();
+                row.id = figure.id();
+            }
+            row.clusterId = figure.clusterId();
+            row.indicator = figure.indicator();
+            row.nature = figure.nature();
+            row.value = figure.value();
+            row.period = figure.period();
+            row.periodEnd = end;
+            row.source = figure.source();
+            row.version = figure.version();
+            row.persist();
+        };
     }
 
     private static LocalDate periodEnd(FundingFigureState figure) {
@@ -91,6 +85,6 @@ public class FundingViews implements InboundView<FundingFigureState, Runnable> {
 
     @Override
     public void deleteAll() {
-        entityManager.createNativeQuery("DELETE FROM funding_figure_view").executeUpdate();
+        FundingFigureViewRow.deleteAll();
     }
 }

@@ -1,7 +1,5 @@
 package org.clusterbridge.cluster.service;
 
-import java.sql.Date;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,20 +11,17 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.clusterbridge.cluster.domain.Cluster;
 import org.clusterbridge.cluster.events.AgreementState.Party;
+import org.clusterbridge.cluster.events.AgreementViewRow;
+import org.clusterbridge.cluster.events.FundingFigureViewRow;
 import org.clusterbridge.cluster.service.ClusterProfile.AgreementSummary;
 import org.clusterbridge.cluster.service.ClusterProfile.Agreements;
 import org.clusterbridge.cluster.service.ClusterProfile.LatestFigure;
 import org.clusterbridge.cluster.service.ClusterProfile.Partner;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Answers a cluster's profile from the registry and the views kept from agreement and funding events. */
 @ApplicationScoped
@@ -35,13 +30,9 @@ public class ClusterProfiles {
     private static final String ACTIVE = "ACTIVE";
 
     private final ClusterService clusters;
-    private final EntityManager entityManager;
-    private final ObjectMapper mapper;
 
-    ClusterProfiles(ClusterService clusters, EntityManager entityManager, ObjectMapper mapper) {
+    ClusterProfiles(ClusterService clusters) {
         this.clusters = clusters;
-        this.entityManager = entityManager;
-        this.mapper = mapper;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -51,23 +42,13 @@ public class ClusterProfiles {
     }
 
     private Agreements agreements(UUID clusterId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT a.id, a.reference, CAST(a.title AS text), a.kind, a.status, CAST(a.parties AS text),
-                       a.signed_on, a.effective_from, a.expires_on, a.version
-                FROM agreement_view a JOIN cluster_agreement_view l ON l.agreement_id = a.id
-                WHERE l.cluster_id = :cluster
-                ORDER BY a.signed_on DESC NULLS LAST, a.reference
-                """).setParameter("cluster", clusterId).getResultList();
         List<AgreementSummary> items = new ArrayList<>();
         Map<UUID, Integer> partnerCounts = new LinkedHashMap<>();
         int active = 0;
-        for (Object[] row : rows) {
-            List<Party> parties = read((String) row[5], new TypeReference<List<Party>>() {
-            });
+        for (AgreementViewRow row : AgreementViewRow.involving(clusterId)) {
             UUID via = null;
             Set<UUID> partners = new LinkedHashSet<>();
-            for (Party party : parties) {
+            for (Party party : row.parties) {
                 boolean ours = clusterId.equals(party.clusterId())
                         || party.coSigners() != null && party.coSigners().contains(clusterId);
                 if (ours && !clusterId.equals(party.clusterId())) {
@@ -78,14 +59,11 @@ public class ClusterProfiles {
                 }
             }
             partners.forEach(partner -> partnerCounts.merge(partner, 1, Integer::sum));
-            String status = (String) row[4];
-            if (ACTIVE.equals(status)) {
+            if (ACTIVE.equals(row.status)) {
                 active++;
             }
-            items.add(new AgreementSummary((UUID) row[0], (String) row[1],
-                    read((String) row[2], new TypeReference<Map<String, String>>() {
-                    }), (String) row[3], status, date(row[6]), date(row[7]), date(row[8]), List.copyOf(partners),
-                    via, ((Number) row[9]).longValue()));
+            items.add(new AgreementSummary(row.id, row.reference, row.title, row.kind, row.status, row.signedOn,
+                    row.effectiveFrom, row.expiresOn, List.copyOf(partners), via, row.version));
         }
         Map<UUID, Cluster> known = new HashMap<>();
         if (!partnerCounts.isEmpty()) {
@@ -99,43 +77,8 @@ public class ClusterProfiles {
         return new Agreements(items.size(), active, partners, items);
     }
 
-    private List<LatestFigure> latestFigures(UUID clusterId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT DISTINCT ON (f.indicator, f.nature) f.id, f.indicator, f.nature, CAST(f.value AS text),
-                       CAST(f.period AS text), CAST(f.source AS text), f.version
-                FROM funding_figure_view f
-                WHERE f.cluster_id = :cluster
-                ORDER BY f.indicator, f.nature, f.period_end DESC, f.id
-                """).setParameter("cluster", clusterId).getResultList();
-        return rows.stream().map(row -> new LatestFigure((UUID) row[0], (String) row[1], (String) row[2],
-                tree((String) row[3]), tree((String) row[4]), tree((String) row[5]), ((Number) row[6]).longValue()))
-                .toList();
-    }
-
-    private static LocalDate date(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDate date) {
-            return date;
-        }
-        return ((Date) value).toLocalDate();
-    }
-
-    private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("view holds unreadable JSON", e);
-        }
-    }
-
-    private JsonNode tree(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("view holds unreadable JSON", e);
-        }
+    private static List<LatestFigure> latestFigures(UUID clusterId) {
+        return FundingFigureViewRow.latestOf(clusterId).stream().map(row -> new LatestFigure(row.id, row.indicator,
+                row.nature, row.value, row.period, row.source, row.version)).toList();
     }
 }

@@ -26,59 +26,40 @@ public class FundingFigure extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "cluster_id")
     public UUID clusterId;
     public String indicator;
     @Enumerated(EnumType.STRING)
     public Nature nature;
-    @Column(name = "value_count")
     public Long valueCount;
-    @Column(name = "value_amount")
     public BigDecimal valueAmount;
-    @Column(name = "value_currency")
     public String valueCurrency;
     @Enumerated(EnumType.STRING)
-    @Column(name = "value_qualifier")
     public Qualifier valueQualifier;
     @Enumerated(EnumType.STRING)
-    @Column(name = "period_kind")
     public PeriodKind periodKind;
-    @Column(name = "period_start")
     public LocalDate periodStart;
     @Enumerated(EnumType.STRING)
-    @Column(name = "period_start_precision")
     public DatePrecision periodStartPrecision;
-    @Column(name = "period_end")
     public LocalDate periodEnd;
-    @Column(name = "fiscal_year_from")
     public Integer fiscalYearFrom;
-    @Column(name = "fiscal_year_to")
     public Integer fiscalYearTo;
     /** The funders as JSON (amounts as decimal strings). */
     public String funders;
-    @Column(name = "source_title")
     public String sourceTitle;
-    @Column(name = "source_publisher")
     public String sourcePublisher;
-    @Column(name = "source_language")
     public String sourceLanguage;
-    @Column(name = "source_published_on")
     public String sourcePublishedOn;
-    @Column(name = "source_url")
     public String sourceUrl;
     public String note;
-    @Column(name = "report_key")
     public String reportKey;
     public long version;
-    @Column(name = "recorded_at")
     public Instant recordedAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
     /** Subject of the token that recorded the figure; null for figures recorded before auditing began. */
-    @Column(name = "created_by", length = 255)
+    @Column(length = 255)
     public String createdBy;
     /** Subject of the token that made the current version. */
-    @Column(name = "updated_by", length = 255)
+    @Column(length = 255)
     public String updatedBy;
 
     /** Whether {@code subject} recorded this figure; false for everyone when the figure predates auditing. */

@@ -23,15 +23,13 @@ public class FundingFigureVersion extends PanacheEntityBase {
     public static final String CORRECTED = "CORRECTED";
 
     @Id
-    @Column(name = "figure_id")
     public UUID figureId;
     @Id
     public long version;
     public String change;
-    @Column(name = "recorded_at")
     public Instant recordedAt;
     /** Subject of the token that made this version; null for versions made before auditing began. */
-    @Column(name = "recorded_by", length = 255)
+    @Column(length = 255)
     public String recordedBy;
     /** The figure in this version: a {@link FigureSnapshot} as JSON. */
     public String state;

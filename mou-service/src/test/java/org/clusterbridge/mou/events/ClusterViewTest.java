@@ -126,11 +126,7 @@ class ClusterViewTest {
 
     @Test
     void contractExamplesOfClusterEventsApply() {
-        List<String> examples = new java.util.ArrayList<>();
-        for (String type : List.of("registered", "updated", "retired")) {
-            examples.addAll(EventSchemas.examples("clusterbridge.cluster." + type + ".v1"));
-        }
-        for (String example : examples) {
+        for (String example : EventSchemas.examples("cluster", "registered", "updated", "retired")) {
             assertThat(viewEvents.handle(view, example)).as(example).isIn(Outcome.APPLIED, Outcome.STALE);
             assertThat(store.find(UUID.fromString(cloudEvents.read(example).subject()))).as(example).isPresent();
         }

@@ -80,6 +80,12 @@ public final class EventSchemas {
         }
     }
 
+    /** The examples of every {@code clusterbridge.<aggregate>.<change>.v1} type named, in that order. */
+    public static List<String> examples(String aggregate, String... changes) {
+        return Stream.of(changes).flatMap(change -> examples("clusterbridge." + aggregate + "." + change + ".v1")
+                .stream()).toList();
+    }
+
     private static JsonSchema schema(String file) {
         return FACTORY.getSchema(SchemaLocation.of(directory().resolve(file).toUri().toString()), CONFIG);
     }

@@ -2,12 +2,9 @@ package org.clusterbridge.testing.backbone;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import java.util.Map;
-
 import jakarta.enterprise.inject.spi.CDI;
 
 import org.bson.Document;
-import org.clusterbridge.events.CloudEvents;
 import org.clusterbridge.events.mongodb.MongoOutbox;
 import org.clusterbridge.testing.StoreAndBrokerRoundTrip;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -28,9 +25,8 @@ public abstract class MongoOutboxRoundTrip extends StoreAndBrokerRoundTrip {
     @Override
     protected void writeProbe(String topic, String id) {
         MongoOutbox outbox = CDI.current().select(MongoOutbox.class).get();
-        CloudEvents cloudEvents = CDI.current().select(CloudEvents.class).get();
-        probes().insertOne(new Document("_id", id).append(MongoOutbox.FIELD, outbox.pending(topic,
-                cloudEvents.create("probe", "checked", id, 1, "round-trip-test", Map.of("id", id)))));
+        probes().insertOne(new Document("_id", id)
+                .append(MongoOutbox.FIELD, outbox.pending(topic, ProbeEvents.probe(id))));
         outbox.committed();
     }
 

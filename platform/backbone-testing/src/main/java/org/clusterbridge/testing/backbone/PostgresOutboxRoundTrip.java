@@ -1,11 +1,8 @@
 package org.clusterbridge.testing.backbone;
 
-import java.util.Map;
-
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;
 
-import org.clusterbridge.events.CloudEvents;
 import org.clusterbridge.events.postgresql.PostgresOutbox;
 import org.clusterbridge.testing.StoreAndBrokerRoundTrip;
 
@@ -20,10 +17,8 @@ public abstract class PostgresOutboxRoundTrip extends StoreAndBrokerRoundTrip {
 
     @Override
     protected void writeProbe(String topic, String id) {
-        CloudEvents cloudEvents = CDI.current().select(CloudEvents.class).get();
-        PostgresOutbox outbox = CDI.current().select(PostgresOutbox.class).get();
-        QuarkusTransaction.requiringNew().run(() -> outbox.append(topic,
-                cloudEvents.create("probe", "checked", id, 1, "round-trip-test", Map.of("id", id))));
+        QuarkusTransaction.requiringNew()
+                .run(() -> CDI.current().select(PostgresOutbox.class).get().append(topic, ProbeEvents.probe(id)));
     }
 
     /** By the row's columns: this class is outside the application, so Panache does not enhance its field reads. */
