@@ -10,16 +10,19 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.clusterbridge.api.MergePatch;
 import org.clusterbridge.api.Page;
-import org.clusterbridge.api.Problem;
 import org.clusterbridge.api.QueryParams;
 import org.clusterbridge.api.Versions;
 import org.clusterbridge.api.security.Caller;
@@ -33,40 +36,46 @@ import org.clusterbridge.cluster.service.ClusterProfiles;
 import org.clusterbridge.cluster.service.ClusterService;
 import org.clusterbridge.rules.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The cluster registry over HTTP: clusters are addressed by id or by slug. */
 @Path("/api/clusters")
 @Tag(name = "Clusters")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid request; errors name the fields",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ClusterResource {
 
     private final ClusterService clusters;
     private final ClusterProfiles profiles;
     private final Caller caller;
+    private final MergePatch patches;
 
-    ClusterResource(ClusterService clusters, ClusterProfiles profiles, Caller caller) {
+    ClusterResource(ClusterService clusters, ClusterProfiles profiles, Caller caller, MergePatch patches) {
         this.clusters = clusters;
         this.profiles = profiles;
         this.caller = caller;
+        this.patches = patches;
     }
 
     @POST
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a cluster, alliance, association, foundation or public body")
-    @APIResponse(responseCode = "201", description = "Registered; Location names it, ETag is its version")
-    @APIResponse(responseCode = "409", description = "The slug is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "An alliance member does not exist, is retired or is an alliance",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "registerCluster",
+            summary = "Register a cluster, alliance, association, foundation or public body")
+    @APIResponse(responseCode = "201", description = "Registered; Location names it, ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClusterState.class)))
+    @APIResponse(responseCode = "409", description = "The slug is taken")
+    @APIResponse(responseCode = "422", description = "An alliance member does not exist, is retired or is an alliance")
     public RestResponse<ClusterState> register(@Valid @NotNull ClusterDetails details, UriInfo uri) {
         ClusterState created = ClusterState.of(clusters.register(details, caller.actor()));
         URI location = uri.getBaseUriBuilder().path("api/clusters").path(created.id().toString()).build();
@@ -76,7 +85,7 @@ public class ClusterResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "List clusters, sorted by English name")
+    @Operation(operationId = "listClusters", summary = "List clusters, sorted by English name")
     public Page<ClusterState> list(
             @Parameter(description = "ISO 3166-1 alpha-2 country code") @QueryParam("country") String country,
             @Parameter(schema = @Schema(implementation = ClusterKind.class)) @QueryParam("kind") String kind,
@@ -84,8 +93,10 @@ public class ClusterResource {
             @Parameter(schema = @Schema(implementation = ClusterStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "part of a name in any language or of the acronym; case and accents are ignored")
             @QueryParam("q") String q,
-            @Parameter(description = "page number from 0") @QueryParam("page") String page,
-            @Parameter(description = "page size, 1 to 200 (default 20)") @QueryParam("size") String size) {
+            @Parameter(description = "page number from 0", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
         String countryCode = QueryParams.country("country", country);
         if (focusArea != null && !focusArea.isBlank() && !FocusAreaTaxonomy.contains(focusArea.trim())) {
             throw DomainException.invalid("focusArea", "unknown focus area \"" + focusArea
@@ -103,10 +114,11 @@ public class ClusterResource {
     @GET
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Path("/{idOrSlug}")
-    @Operation(summary = "Read a cluster by id or slug (retired clusters too)")
-    @APIResponse(responseCode = "200", description = "The cluster; ETag is its version")
-    @APIResponse(responseCode = "404", description = "No such cluster",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getCluster", summary = "Read a cluster by id or slug (retired clusters too)")
+    @APIResponse(responseCode = "200", description = "The cluster; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClusterState.class)))
+    @APIResponse(responseCode = "404", description = "No such cluster")
     public RestResponse<ClusterState> get(@PathParam("idOrSlug") String idOrSlug) {
         ClusterState cluster = clusters.find(idOrSlug).map(ClusterState::of)
                 .orElseThrow(() -> DomainException.notFound("cluster", idOrSlug));
@@ -117,32 +129,65 @@ public class ClusterResource {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Path("/{idOrSlug}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace what is known about a cluster; If-Match must carry the version read")
-    @APIResponse(responseCode = "200", description = "Updated; ETag is the new version")
-    @APIResponse(responseCode = "404", description = "No such cluster",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The slug is taken, or the cluster is retired",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The cluster changed since it was read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "An alliance member does not exist, is retired or is an alliance",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "updateCluster",
+            summary = "Replace what is known about a cluster; If-Match must carry the version read",
+            description = "The body may be the representation as read: its read-only fields (id, allianceIds, "
+                    + "status, version, createdAt, createdBy, updatedAt, updatedBy) are ignored.")
+    @APIResponse(responseCode = "200", description = "Updated; ETag is the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClusterState.class)))
+    @APIResponse(responseCode = "404", description = "No such cluster")
+    @APIResponse(responseCode = "409", description = "The slug is taken, or the cluster is retired")
+    @APIResponse(responseCode = "422", description = "An alliance member does not exist, is retired or is an alliance")
     public RestResponse<ClusterState> update(@PathParam("idOrSlug") String idOrSlug,
-            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ClusterDetails details) {
+            @Parameter(required = true, description = "The ETag of the version read") @HeaderParam("If-Match")
+            String ifMatch,
+            @Valid @NotNull ClusterDetails details) {
         ClusterState updated = ClusterState.of(clusters.update(idOrSlug, Versions.expected(ifMatch), details,
                 caller.actor()));
+        return RestResponse.ResponseBuilder.ok(updated).tag(Versions.etag(updated.version())).build();
+    }
+
+    @PATCH
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Path("/{idOrSlug}")
+    // No @Consumes: MergePatch.read checks the media type once the token is (see there).
+    @Operation(operationId = "patchCluster",
+            summary = "Change some fields of a cluster (JSON Merge Patch); If-Match must carry the version read",
+            description = "The patch applies to the representation as read; null removes an optional field. The "
+                    + "result is validated like a full update.")
+    @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(
+            type = SchemaType.OBJECT, description = "The fields of ClusterDetails to change")))
+    @APIResponse(responseCode = "200", description = "Updated; ETag is the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClusterState.class)))
+    @APIResponse(responseCode = "409", description = "The slug is taken, or the cluster is retired")
+    @APIResponse(responseCode = "422", description = "An alliance member does not exist, is retired or is an alliance")
+    public RestResponse<ClusterState> patch(@PathParam("idOrSlug") String idOrSlug,
+            @Parameter(required = true, description = "The ETag of the version read") @HeaderParam("If-Match")
+            String ifMatch,
+            @Context HttpHeaders headers, String patch) throws JsonProcessingException {
+        JsonNode changes = patches.read(headers, patch);
+        long expected = Versions.expected(ifMatch);
+        ClusterState current = clusters.find(idOrSlug).map(ClusterState::of)
+                .orElseThrow(() -> DomainException.notFound("cluster", idOrSlug));
+        if (current.version() != expected) {
+            // the patch was written against another version than the one it would be applied to
+            throw Versions.stale(current.version());
+        }
+        ClusterDetails details = patches.update(current, changes, ClusterDetails.class);
+        ClusterState updated = ClusterState.of(clusters.update(idOrSlug, expected, details, caller.actor()));
         return RestResponse.ResponseBuilder.ok(updated).tag(Versions.etag(updated.version())).build();
     }
 
     @DELETE
     @RolesAllowed(Roles.ADMIN)
     @Path("/{idOrSlug}")
-    @Operation(summary = "Retire a cluster: it stays readable with status RETIRED")
-    @APIResponse(responseCode = "200", description = "The retired cluster")
-    @APIResponse(responseCode = "404", description = "No such cluster",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "retireCluster", summary = "Retire a cluster: it stays readable with status RETIRED")
+    @APIResponse(responseCode = "200", description = "The retired cluster",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClusterState.class)))
+    @APIResponse(responseCode = "404", description = "No such cluster")
     public RestResponse<ClusterState> retire(@PathParam("idOrSlug") String idOrSlug) {
         ClusterState retired = ClusterState.of(clusters.retire(idOrSlug, caller.actor()));
         return RestResponse.ResponseBuilder.ok(retired).tag(Versions.etag(retired.version())).build();
@@ -151,9 +196,12 @@ public class ClusterResource {
     @GET
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Path("/{idOrSlug}/profile")
-    @Operation(summary = "A cluster with its agreements and latest funding figures, from this service's views")
-    @APIResponse(responseCode = "404", description = "No such cluster",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getClusterProfile",
+            summary = "A cluster with its agreements and latest funding figures, from this service's views")
+    @APIResponse(responseCode = "200", description = "The profile",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClusterProfileResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such cluster")
     public ClusterProfileResponse profile(@PathParam("idOrSlug") String idOrSlug) {
         return profiles.profile(idOrSlug).map(ClusterProfileResponse::of)
                 .orElseThrow(() -> DomainException.notFound("cluster", idOrSlug));

@@ -12,35 +12,38 @@ import org.clusterbridge.cluster.domain.FoundedOn;
 import org.clusterbridge.cluster.domain.Leader;
 import org.clusterbridge.cluster.domain.MembershipReport;
 import org.clusterbridge.cluster.service.ClusterEntry;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A cluster as the API returns it: its whole state, and {@code allianceIds}, the alliances it is a member of
  * (read-time information that belongs to the alliances' state).
  */
 public record ClusterState(
-        UUID id,
-        String slug,
-        Map<String, String> names,
+        @Schema(required = true, readOnly = true, description = "The registry's id of the cluster") UUID id,
+        @Schema(required = true) String slug,
+        @Schema(required = true) Map<String, String> names,
         Map<String, String> description,
         String acronym,
-        ClusterKind kind,
+        @Schema(required = true) ClusterKind kind,
         String legalForm,
-        String country,
+        @Schema(required = true) String country,
         String region,
         String city,
         FoundedOn foundedOn,
         String website,
-        List<String> focusAreas,
-        List<Leader> leaders,
-        List<UUID> memberClusterIds,
-        List<UUID> allianceIds,
-        List<MembershipReport> membershipReports,
-        ClusterStatus status,
-        long version,
-        Instant createdAt,
-        String createdBy,
-        Instant updatedAt,
-        String updatedBy) {
+        @Schema(required = true) List<String> focusAreas,
+        @Schema(required = true) List<Leader> leaders,
+        @Schema(required = true) List<UUID> memberClusterIds,
+        @Schema(required = true, readOnly = true,
+                description = "The alliances the cluster is a member of") List<UUID> allianceIds,
+        @Schema(required = true) List<MembershipReport> membershipReports,
+        @Schema(required = true, readOnly = true) ClusterStatus status,
+        @Schema(required = true, readOnly = true, description = "Incremented by every change; the ETag") long version,
+        @Schema(required = true, readOnly = true) Instant createdAt,
+        @Schema(readOnly = true,
+                description = "Who registered it (a token's subject); null before auditing") String createdBy,
+        @Schema(required = true, readOnly = true) Instant updatedAt,
+        @Schema(readOnly = true, description = "Who made the latest change") String updatedBy) {
 
     public static ClusterState of(ClusterEntry entry) {
         Cluster cluster = entry.cluster();

@@ -22,7 +22,8 @@ public class FocusAreaResource {
     @GET
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The focus-area taxonomy: codes with English and Japanese names")
+    @Operation(operationId = "listFocusAreas",
+            summary = "The focus-area taxonomy: codes with English and Japanese names")
     public List<FocusArea> list() {
         return FocusAreaTaxonomy.AREAS;
     }

@@ -12,15 +12,21 @@ import jakarta.validation.constraints.Size;
 
 import org.clusterbridge.rules.LanguageTags;
 import org.clusterbridge.rules.Violation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * Everything a client states about a cluster when registering or updating it; the registry adds id, status,
- * version and timestamps.
+ * version and timestamps. A body may be the representation as read: the fields only the registry sets are
+ * ignored, any other unknown field is refused.
  */
+@JsonIgnoreProperties({ "id", "allianceIds", "status", "version", "createdAt", "createdBy", "updatedAt",
+        "updatedBy" })
 public record ClusterDetails(
         @NotNull @Size(max = 100) String slug,
         @NotNull @Size(max = 20) Map<String, String> names,
-        @Size(max = 20) Map<String, String> description,
+        @Schema(nullable = true) @Size(max = 20) Map<String, String> description,
         @Size(max = 50) String acronym,
         @NotNull ClusterKind kind,
         @Size(max = 200) String legalForm,

@@ -22,8 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** A figure as a partner reports it ({@code POST}) or corrects it ({@code PUT}). */
+/**
+ * A figure as a partner reports it ({@code POST}) or corrects it ({@code PUT}). A representation read back may be
+ * sent as it is: its read-only fields are ignored, any other unknown field is refused.
+ */
+// exactly the read-only fields of FundingFigureResponse; the writable ones have the same names and shapes here
+@JsonIgnoreProperties({ "id", "unit", "version", "recordedAt", "createdBy", "updatedAt", "updatedBy" })
 public record FundingFigureRequest(
         @NotNull UUID clusterId,
         @NotBlank @Size(max = 60) @Schema(description = "Indicator code from GET /api/indicators", example = "total-investment") String indicator,

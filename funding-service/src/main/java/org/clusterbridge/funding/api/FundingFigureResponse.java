@@ -19,22 +19,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** A figure in one of its versions as the API returns it; mapped from the domain's {@link FigureSnapshot}. */
 public record FundingFigureResponse(
-        UUID id,
-        UUID clusterId,
+        @Schema(required = true, readOnly = true) UUID id,
+        @Schema(required = true) UUID clusterId,
+        @Schema(required = true, description = "Indicator code from GET /api/indicators", example = "total-investment")
         String indicator,
-        Unit unit,
-        Nature nature,
-        ValueView value,
-        PeriodView period,
-        List<FunderView> funders,
-        SourceView source,
+        @Schema(required = true, readOnly = true, description = "The indicator's unit") Unit unit,
+        @Schema(required = true) Nature nature,
+        @Schema(required = true) ValueView value,
+        @Schema(required = true) PeriodView period,
+        @Schema(required = true) List<FunderView> funders,
+        @Schema(required = true) SourceView source,
         String note,
-        long version,
-        Instant recordedAt,
-        @Schema(description = "Who recorded the figure (token subject); null if recorded before auditing began")
+        @Schema(required = true, readOnly = true, description = "The figure's version; the ETag") long version,
+        @Schema(required = true, readOnly = true) Instant recordedAt,
+        @Schema(readOnly = true, description = "Who recorded the figure (token subject); null if recorded before auditing began")
         String createdBy,
-        Instant updatedAt,
-        @Schema(description = "Who made the current version (token subject)")
+        @Schema(required = true, readOnly = true) Instant updatedAt,
+        @Schema(readOnly = true, description = "Who made the current version (token subject)")
         String updatedBy) {
 
     public static FundingFigureResponse of(FigureSnapshot figure) {
@@ -46,13 +47,19 @@ public record FundingFigureResponse(
                 figure.updatedBy());
     }
 
+    /** The representation a merge patch applies to: this one with its period {@linkplain PeriodView#written() as written}. */
+    FundingFigureResponse patchTarget() {
+        return new FundingFigureResponse(id, clusterId, indicator, unit, nature, value, period.written(), funders,
+                source, note, version, recordedAt, createdBy, updatedAt, updatedBy);
+    }
+
     /** {@code count}, or {@code amount} (a decimal string) with {@code currency}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ValueView(
             Long count,
             @Schema(description = "Exact decimal amount as a string", example = "1900000000") String amount,
-            String currency,
-            Qualifier qualifier) {
+            @Schema(description = "ISO 4217 code, with amount", example = "EUR") String currency,
+            @Schema(required = true) Qualifier qualifier) {
 
         static ValueView of(FigureSnapshot.Value value) {
             return value == null ? null
@@ -63,13 +70,28 @@ public record FundingFigureResponse(
     /** {@code kind}, {@code start} (null for AS_OF) and {@code end} always; the fields the period was given with besides. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PeriodView(
-            PeriodKind kind,
-            @JsonInclude(JsonInclude.Include.ALWAYS) LocalDate start,
-            LocalDate end,
+            @Schema(required = true) PeriodKind kind,
+            @Schema(description = "The first day covered; null for AS_OF") @JsonInclude(JsonInclude.Include.ALWAYS)
+            LocalDate start,
+            @Schema(required = true, description = "The day the figure refers to") LocalDate end,
             LocalDate date,
             @Schema(description = "A year, month or date as the source gave it", example = "2005") String since,
             LocalDate asOf,
             FiscalYearsView fiscalYears) {
+
+        /**
+         * The period by the fields it is written with, its derived dates left out (an AS_OF date's end, a running
+         * total's start and end, fiscal years' start and end): what a merge patch changes, so that patching
+         * {@code since} alone does not leave the old start contradicting it.
+         */
+        PeriodView written() {
+            return switch (kind) {
+                case AS_OF -> new PeriodView(kind, null, null, date, null, null, null);
+                case CUMULATIVE_SINCE -> new PeriodView(kind, null, null, null, since, asOf, null);
+                case SPAN -> fiscalYears == null ? this
+                        : new PeriodView(kind, null, null, null, null, null, fiscalYears);
+            };
+        }
 
         static PeriodView of(Dates period) {
             return new PeriodView(period.kind(), period.start(), period.end(), period.date(), period.since(),
@@ -78,11 +100,13 @@ public record FundingFigureResponse(
         }
     }
 
-    public record FiscalYearsView(@Schema(example = "FY2013") String from, @Schema(example = "FY2017") String to) {
+    public record FiscalYearsView(@Schema(required = true, example = "FY2013") String from,
+            @Schema(required = true, example = "FY2017") String to) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FunderView(String name, String description, String amount, String currency) {
+    public record FunderView(@Schema(required = true) String name, String description,
+            @Schema(description = "Exact decimal amount as a string") String amount, String currency) {
 
         static FunderView of(FunderEntry funder) {
             return new FunderView(funder.name(), funder.description(), funder.amount(), funder.currency());
@@ -90,7 +114,8 @@ public record FundingFigureResponse(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SourceView(String title, String publisher, String language, String publishedOn, String url) {
+    public record SourceView(@Schema(required = true) String title, String publisher, String language,
+            String publishedOn, String url) {
 
         static SourceView of(SourceEntry source) {
             return new SourceView(source.title(), source.publisher(), source.language(), source.publishedOn(),

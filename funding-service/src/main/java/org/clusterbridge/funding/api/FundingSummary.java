@@ -20,12 +20,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** What a cluster reported, per indicator: latest value, the series behind it, and progress against targets. */
 public record FundingSummary(
-        UUID clusterId,
-        String slug,
+        @Schema(required = true) UUID clusterId,
+        @Schema(description = "The cluster's slug; null when the cluster view does not know the cluster") String slug,
         @Schema(description = "The cluster's current names, from the cluster view") Map<String, String> clusterNames,
         String country,
         String status,
-        List<IndicatorSummary> indicators) {
+        @Schema(required = true) List<IndicatorSummary> indicators) {
 
     public static FundingSummary of(ClusterFunding funding) {
         KnownCluster cluster = funding.cluster();
@@ -36,15 +36,15 @@ public record FundingSummary(
     }
 
     public record IndicatorSummary(
-            String indicator,
-            Map<String, String> names,
-            Unit unit,
+            @Schema(required = true) String indicator,
+            @Schema(required = true) Map<String, String> names,
+            @Schema(required = true) Unit unit,
             @Schema(description = "The actual report with the latest period end") SeriesPoint latestActual,
             @Schema(description = "Change of the latest actual from the previous report (earlier period end, same currency)") Change change,
-            @Schema(description = "Every actual report, oldest period first; newer reports never replace older ones") List<SeriesPoint> series,
-            List<TargetProgress> targets,
-            @Schema(description = "Per currency (or count): the sum of actual SPAN figures, one per period, without overlaps; never adds currencies together") List<Total> totals,
-            @Schema(description = "True when consecutive reports differ more than 5 times") boolean plausibilityFlag) {
+            @Schema(required = true, description = "Every actual report, oldest period first; newer reports never replace older ones") List<SeriesPoint> series,
+            @Schema(required = true) List<TargetProgress> targets,
+            @Schema(required = true, description = "Per currency (or count): the sum of actual SPAN figures, one per period, without overlaps; never adds currencies together") List<Total> totals,
+            @Schema(required = true, description = "True when consecutive reports differ more than 5 times") boolean plausibilityFlag) {
 
         static IndicatorSummary of(IndicatorFunding funding) {
             SeriesPoint latest = SeriesPoint.of(funding.latestActual());
@@ -59,13 +59,13 @@ public record FundingSummary(
     }
 
     public record SeriesPoint(
-            UUID figureId,
-            long version,
-            ValueView value,
-            PeriodView period,
-            SourceView source,
-            Change changeFromPrevious,
-            boolean implausibleJump) {
+            @Schema(required = true) UUID figureId,
+            @Schema(required = true) long version,
+            @Schema(required = true) ValueView value,
+            @Schema(required = true) PeriodView period,
+            @Schema(required = true) SourceView source,
+            @Schema(description = "null for the first report of its currency (or count)") Change changeFromPrevious,
+            @Schema(required = true) boolean implausibleJump) {
 
         static SeriesPoint of(Report report) {
             return report == null ? null
@@ -77,11 +77,11 @@ public record FundingSummary(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Change(
-            UUID previousFigureId,
-            ValueView previous,
-            @Schema(description = "Current minus previous, exact") String difference,
+            @Schema(required = true) UUID previousFigureId,
+            @Schema(required = true) ValueView previous,
+            @Schema(required = true, description = "Current minus previous, exact") String difference,
             @Schema(description = "Current divided by previous, 4 decimals; absent when previous is 0") String ratio,
-            boolean implausible) {
+            @Schema(required = true) boolean implausible) {
 
         static Change of(ClusterFunding.Change change) {
             return change == null ? null
@@ -92,15 +92,16 @@ public record FundingSummary(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TargetProgress(
-            UUID figureId,
-            ValueView target,
-            PeriodView period,
-            SourceView source,
+            @Schema(required = true) UUID figureId,
+            @Schema(required = true) ValueView target,
+            @Schema(required = true) PeriodView period,
+            @Schema(required = true) SourceView source,
             @Schema(description = "What the actual reports add up to against the target's period; absent when none") ValueView achieved,
-            @Schema(description = "achieved / target x 100, 1 decimal") String percent,
-            List<UUID> basedOn,
-            LocalDate achievedAsOf,
-            boolean reached) {
+            @Schema(description = "achieved / target x 100, 1 decimal; absent when nothing is achieved yet")
+            String percent,
+            @Schema(required = true, description = "The actual figures achieved is made of") List<UUID> basedOn,
+            @Schema(description = "The latest period end among basedOn") LocalDate achievedAsOf,
+            @Schema(required = true) boolean reached) {
 
         static TargetProgress of(Progress progress) {
             return new TargetProgress(progress.figureId(), ValueView.of(progress.target()),
@@ -111,6 +112,7 @@ public record FundingSummary(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Total(Long count, String amount, String currency, int figures) {
+    public record Total(Long count, @Schema(description = "Exact decimal sum, with currency") String amount,
+            String currency, @Schema(required = true, description = "How many figures the sum adds") int figures) {
     }
 }

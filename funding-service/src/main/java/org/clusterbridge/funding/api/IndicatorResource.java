@@ -14,20 +14,25 @@ import org.clusterbridge.api.security.Roles;
 import org.clusterbridge.funding.domain.Indicator;
 import org.clusterbridge.funding.domain.Unit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** The indicator catalogue, what figures may report. */
 @Path("/api/indicators")
 @Tag(name = "Indicators")
 @Produces(MediaType.APPLICATION_JSON)
 public class IndicatorResource {
 
     /** One indicator of the catalogue. */
-    public record IndicatorView(String code, Map<String, String> names, Unit unit) {
+    public record IndicatorView(
+            @Schema(required = true, example = "total-investment") String code,
+            @Schema(required = true, description = "The indicator's names by language (en, ja)") Map<String, String> names,
+            @Schema(required = true) Unit unit) {
     }
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "The indicator catalogue: code, names (en, ja) and unit (COUNT or MONEY)")
+    @Operation(operationId = "listIndicators", summary = "The indicator catalogue: code, names (en, ja) and unit (COUNT or MONEY)")
     public List<IndicatorView> list() {
         return Arrays.stream(Indicator.values())
                 .map(indicator -> new IndicatorView(indicator.code(), indicator.names(), indicator.unit())).toList();

@@ -5,23 +5,40 @@ import jakarta.ws.rs.QueryParam;
 import org.clusterbridge.api.PageRequest;
 import org.clusterbridge.api.QueryParams;
 import org.clusterbridge.mou.domain.AgreementQuery;
+import org.clusterbridge.mou.domain.AgreementStatus;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The query parameters that every list of agreements takes (the whole register's and a cluster's): the agreement
- * filters and the page. Read raw, so that a bad value is a 400 naming the parameter.
+ * filters and the page. Read raw, so that a bad value is a 400 naming the parameter; the OpenAPI document gives
+ * their types.
  */
 public record AgreementFilters(
-        @QueryParam("status") @Parameter(schema = @Schema(enumeration = { "SIGNED", "ACTIVE", "EXPIRED",
-                "TERMINATED" })) String status,
-        @QueryParam("focusArea") String focusArea,
-        @QueryParam("signedFrom") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String signedFrom,
-        @QueryParam("signedTo") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String signedTo,
-        @QueryParam("expiringWithinDays") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String expiringWithinDays,
-        @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
-        @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) String size) {
+        @QueryParam("status") @Parameter(description = "The status on today's date", schema = @Schema(
+                implementation = AgreementStatus.class)) String status,
+        // The codes of FocusAreas.CODES (an annotation cannot read the list; the OpenAPI test compares them).
+        @QueryParam("focusArea") @Parameter(description = "A focus-area code", schema = @Schema(
+                type = SchemaType.STRING, enumeration = { "biological-diagnostics",
+                        "diagnostic-interventional-imaging", "regenerative-medicine", "biomaterials",
+                        "digital-health", "translational-medicine", "medical-devices", "pharmaceuticals",
+                        "active-pharmaceutical-ingredients", "biotechnology",
+                        "nursing-care-welfare-devices" })) String focusArea,
+        @QueryParam("signedFrom") @Parameter(description = "Signed on or after this day", schema = @Schema(
+                type = SchemaType.STRING, format = "date")) String signedFrom,
+        @QueryParam("signedTo") @Parameter(description = "Signed on or before this day", schema = @Schema(
+                type = SchemaType.STRING, format = "date")) String signedTo,
+        @QueryParam("expiringWithinDays") @Parameter(description = "Not terminated, expiring after today and at "
+                + "most this many days from today", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                        maximum = "36500")) String expiringWithinDays,
+        @QueryParam("page") @Parameter(description = "The page, counting from 0", schema = @Schema(
+                type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) String page,
+        @QueryParam("size") @Parameter(description = "Agreements per page", schema = @Schema(
+                type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) String size) {
+
+    /** A country filter's shape: ISO 3166-1 alpha-2, in any case ({@code EU} for European alliances). */
+    static final String COUNTRY = "^[A-Za-z]{2}$";
 
     /** The query these filters make, narrowed to {@code clusterId} and {@code country} where given (raw, or null). */
     AgreementQuery query(String clusterId, String country) {

@@ -99,8 +99,10 @@ public class AgreementRepresentations {
         }).toList();
         return new AgreementRepresentation(a.id(), a.reference(), a.title(), a.purpose(), a.kind(), a.statusOn(day),
                 parties, signatories, a.signedOn(), a.effectiveFrom(), a.effectiveBeforeSigning(), a.term(),
-                a.expiresOn(), a.focusAreas(), SigningCeremonyRepresentation.of(a.signingCeremony()), a.sources(),
-                a.notes(), a.termination(), a.version(), a.createdAt(), a.createdBy(), a.updatedAt(),
-                a.updatedBy());
+                a.expiresOn(), a.focusAreas(), SigningCeremonyRepresentation.of(a.signingCeremony()),
+                a.sources() == null ? null : a.sources().stream().map(SourceDocumentRepresentation::of).toList(),
+                a.notes(),
+                TerminationRepresentation.of(a.termination()), a.version(), a.createdAt(), a.createdBy(),
+                a.updatedAt(), a.updatedBy());
     }
 }

@@ -8,14 +8,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.clusterbridge.api.security.Roles;
+import org.clusterbridge.mou.domain.AgreementStatus;
 import org.clusterbridge.mou.service.AgreementService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
 
+/** The cooperation network, for dashboards. */
 @Path("/api/network")
 @Tag(name = "Network")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,13 +37,17 @@ public class NetworkResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "The cooperation network", description = "Clusters as nodes (name, country, kind), "
-            + "agreements as edges between each pair of their parties (status on today's date, dates). status and "
-            + "country filter the agreements; country matches any party's or co-signer's country.")
+    @Operation(operationId = "getNetwork", summary = "The cooperation network", description = "Clusters as nodes "
+            + "(name, country, kind), agreements as edges between each pair of their parties (status on today's date, "
+            + "dates). status and country filter the agreements; country matches any party's or co-signer's "
+            + "country.")
+    @APIResponse(responseCode = "200", description = "The network", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Network.class)))
     public Network network(
-            @QueryParam("status") @Parameter(schema = @Schema(enumeration = { "SIGNED", "ACTIVE", "EXPIRED",
-                    "TERMINATED" })) String status,
-            @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2") String country) {
+            @QueryParam("status") @Parameter(description = "The agreements' status on today's date",
+                    schema = @Schema(implementation = AgreementStatus.class)) String status,
+            @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2", schema = @Schema(
+                    type = SchemaType.STRING, pattern = AgreementFilters.COUNTRY)) String country) {
         return representations.network(service.network(QueryFilters.status(status), QueryFilters.country(country)));
     }
 }

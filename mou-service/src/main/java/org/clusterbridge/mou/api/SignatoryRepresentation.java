@@ -3,6 +3,13 @@ package org.clusterbridge.mou.api;
 import java.util.Map;
 import java.util.UUID;
 
-public record SignatoryRepresentation(String name, String nativeName, String title, UUID clusterId,
-        Map<String, String> clusterNames) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A person who signed, with the current names of the cluster signed for (null while the view does not know it). */
+public record SignatoryRepresentation(
+        @Schema(required = true) String name,
+        String nativeName,
+        String title,
+        @Schema(required = true) UUID clusterId,
+        @Schema(readOnly = true, description = AgreementRequest.MULTILINGUAL) Map<String, String> clusterNames) {
 }

@@ -36,6 +36,26 @@ public record AgreementDetails(
         return effectiveFrom != null ? effectiveFrom : signedOn;
     }
 
+    /**
+     * These details as a correction of {@code current}. A representation shows the expiry a term gives as
+     * {@code expiresOn}; sent back alongside a term, that derived date (the current one, or the one the term gives
+     * from the stated start) says nothing more and is dropped. Any other {@code expiresOn} stays, for the rules to
+     * refuse next to a term.
+     */
+    public AgreementDetails asCorrectionOf(Agreement current) {
+        if (term == null || expiresOn == null) {
+            return this;
+        }
+        boolean asRead = current.term() != null && expiresOn.equals(current.expiresOn());
+        LocalDate start = startDate();
+        boolean asGiven = term.givesExpiry() && start != null && expiresOn.equals(term.expiryFrom(start));
+        if (!asRead && !asGiven) {
+            return this;
+        }
+        return new AgreementDetails(reference, title, purpose, kind, parties, signatories, signedOn, effectiveFrom,
+                effectiveBeforeSigning, term, null, focusAreas, signingCeremony, sources, notes);
+    }
+
     /** The explicit expiry, or the one the term gives from the start date; null for an open-ended agreement. */
     public LocalDate expiryDate() {
         if (expiresOn != null) {

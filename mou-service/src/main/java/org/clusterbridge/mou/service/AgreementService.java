@@ -65,14 +65,18 @@ public class AgreementService {
         return store.find(id).orElseThrow(() -> DomainException.notFound("agreement", id));
     }
 
-    /** Replaces the agreement's details; {@code expected} must be its current version (the client's If-Match). */
+    /**
+     * Replaces the agreement's details ({@code PUT}, and {@code PATCH} once the patch is applied); {@code expected}
+     * must be its current version (the client's If-Match).
+     */
     public Agreement update(UUID id, long expected, AgreementDetails details, Actor actor) {
         Agreement current = get(id);
         if (current.version() != expected) {
             throw DomainException.staleVersion(current.version());
         }
-        validate(details);
-        Agreement changed = current.correct(details, actor.subject(), now(), today.date());
+        AgreementDetails correction = details == null ? null : details.asCorrectionOf(current);
+        validate(correction);
+        Agreement changed = current.correct(correction, actor.subject(), now(), today.date());
         if (!store.replace(expected, changed, event("updated", changed, actor))) {
             throw DomainException.staleVersion(get(id).version());
         }

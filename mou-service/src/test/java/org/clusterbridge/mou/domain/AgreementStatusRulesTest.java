@@ -44,6 +44,29 @@ class AgreementStatusRulesTest {
     }
 
     @Test
+    void aCorrectionMayRestateTheExpiryATermGivesButNoOther() {
+        Agreement mou = Agreement.record(UUID.randomUUID(),
+                details(LocalDate.of(2020, 2, 5), null, new Term(5, null), null), "partner-a", NOW,
+                LocalDate.of(2020, 2, 5));
+        LocalDate today = LocalDate.of(2024, 1, 1);
+        // as read: the term and the expiry it gave
+        AgreementDetails asRead = details(LocalDate.of(2020, 2, 5), null, new Term(5, null), LocalDate.of(2025, 2, 5));
+        assertThat(asRead.asCorrectionOf(mou).expiresOn()).isNull();
+        assertThat(AgreementRules.check(asRead.asCorrectionOf(mou), today)).isEmpty();
+        // a new start with the expiry as read: the term gives the new expiry
+        AgreementDetails moved = details(LocalDate.of(2020, 2, 5), LocalDate.of(2020, 4, 1), new Term(5, null),
+                LocalDate.of(2025, 2, 5));
+        assertThat(moved.asCorrectionOf(mou).expiryDate()).isEqualTo(LocalDate.of(2025, 4, 1));
+        // an expiry of its own next to a term stays, and the rules refuse the pair
+        AgreementDetails both = details(LocalDate.of(2020, 2, 5), null, new Term(5, null), LocalDate.of(2026, 1, 1));
+        assertThat(both.asCorrectionOf(mou)).isSameAs(both);
+        assertThat(AgreementRules.check(both.asCorrectionOf(mou), today)).extracting(Violation::field)
+                .containsExactly("term");
+        // a first recording keeps the rule: term and expiresOn together are refused even when they agree
+        assertThat(AgreementRules.check(asRead, today)).extracting(Violation::field).containsExactly("term");
+    }
+
+    @Test
     void terminationWinsFromItsDateOn() {
         Agreement mou = Agreement.record(UUID.randomUUID(),
                 details(LocalDate.of(2020, 1, 1), null, null, null), "partner-a", NOW, LocalDate.of(2020, 1, 1))

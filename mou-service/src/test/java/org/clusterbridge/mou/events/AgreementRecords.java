@@ -22,7 +22,7 @@ import com.mongodb.client.MongoCollection;
 import io.quarkus.arc.Arc;
 
 /** The stored agreements and their records on agreement-events, for the tests of what the service emits. */
-final class AgreementRecords {
+public final class AgreementRecords {
 
     private AgreementRecords() {
     }
@@ -39,7 +39,7 @@ final class AgreementRecords {
      * Waits until the outbox of every agreement of {@code ids} is empty, then returns their records from the
      * topic, in topic order, each checked against the event schemas.
      */
-    static List<ConsumerRecord<String, String>> awaitSent(Collection<String> ids) {
+    public static List<ConsumerRecord<String, String>> awaitSent(Collection<String> ids) {
         MongoCollection<Document> agreements = documents();
         await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> agreements
                 .find(new Document("_id", id)).first().getList(MongoOutbox.FIELD, Document.class, List.of())

@@ -59,7 +59,8 @@ public final class ApiAccessCheck {
         return operations.stream().map(check::tests);
     }
 
-    record Operation(String method, String path, List<String> roles) {
+    /** An operation of the document, with the media type its body is sent as (the first it documents). */
+    record Operation(String method, String path, List<String> roles, String bodyType) {
         @Override
         public String toString() {
             return method + " " + path;
@@ -92,7 +93,9 @@ public final class ApiAccessCheck {
                     requirement.fields().forEachRemaining(scheme -> scheme.getValue()
                             .forEach(role -> roles.add(role.asText())));
                 }
-                operations.add(new Operation(method.getKey().toUpperCase(Locale.ROOT), path.getKey(), roles));
+                Iterator<String> bodyTypes = method.getValue().path("requestBody").path("content").fieldNames();
+                operations.add(new Operation(method.getKey().toUpperCase(Locale.ROOT), path.getKey(), roles,
+                        bodyTypes.hasNext() ? bodyTypes.next() : "application/json"));
             }
         }
         return operations;
@@ -162,7 +165,7 @@ public final class ApiAccessCheck {
         if (operation.method().equals("GET") || operation.method().equals("DELETE")) {
             request.method(operation.method(), HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json")
+            request.header("Content-Type", operation.bodyType())
                     .method(operation.method(), HttpRequest.BodyPublishers.ofString("{}"));
         }
         return send(request);

@@ -70,7 +70,8 @@ public class ViewRebuildResource {
 
     @POST
     @Path("/{channel}/rebuild")
-    @Operation(summary = "Rebuild the views fed by a channel from the beginning of its topic")
+    @Operation(operationId = "rebuildViews",
+            summary = "Rebuild the views fed by a channel from the beginning of its topic")
     public Rebuild rebuild(@PathParam("channel") String channel) {
         List<InboundView<?, ?>> matching = fedBy(channel);
         matching.forEach(viewEvents::clear);
@@ -89,7 +90,8 @@ public class ViewRebuildResource {
 
     @GET
     @Path("/{channel}/dead-letters")
-    @Operation(summary = "List the records the views of a channel could not apply, with the reasons")
+    @Operation(operationId = "listDeadLetters",
+            summary = "List the records the views of a channel could not apply, with the reasons")
     public DeadLetterList deadLetters(@PathParam("channel") String channel) {
         fedBy(channel);
         String topic = deadLetterTopic(channel);
@@ -98,7 +100,8 @@ public class ViewRebuildResource {
 
     @POST
     @Path("/{channel}/dead-letters/replay")
-    @Operation(summary = "Apply the dead letters of a channel through its views again")
+    @Operation(operationId = "replayDeadLetters",
+            summary = "Apply the dead letters of a channel through its views again")
     public DeadLetterReplay replayDeadLetters(@PathParam("channel") String channel) {
         List<InboundView<?, ?>> matching = fedBy(channel);
         String topic = deadLetterTopic(channel);

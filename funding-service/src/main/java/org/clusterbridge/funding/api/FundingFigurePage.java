@@ -1,0 +1,18 @@
+package org.clusterbridge.funding.api;
+
+import java.util.List;
+
+import org.clusterbridge.api.Page;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One page of the figure list, as its own schema so that generated clients get a typed page. */
+public record FundingFigurePage(
+        @Schema(required = true) List<FundingFigureResponse> items,
+        @Schema(required = true, description = "The page number, from 0") int page,
+        @Schema(required = true, description = "The page size asked for") int size,
+        @Schema(required = true, description = "How many figures match the filters overall") long total) {
+
+    static FundingFigurePage of(Page<FundingFigureResponse> page) {
+        return new FundingFigurePage(page.items(), page.page(), page.size(), page.total());
+    }
+}

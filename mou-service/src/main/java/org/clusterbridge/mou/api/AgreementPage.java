@@ -1,0 +1,13 @@
+package org.clusterbridge.mou.api;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The OpenAPI schema of a page of agreements ({@link org.clusterbridge.api.Page} as served). */
+public record AgreementPage(
+        @Schema(required = true) List<AgreementRepresentation> items,
+        @Schema(required = true, minimum = "0", description = "Counts from 0") int page,
+        @Schema(required = true, minimum = "1", maximum = "200") int size,
+        @Schema(required = true, minimum = "0", description = "Matches over all pages") long total) {
+}
