@@ -158,11 +158,6 @@ public class ClusterResource {
                     + "result is validated like a full update.")
     @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(
             type = SchemaType.OBJECT, description = "The fields of ClusterDetails to change")))
-    @APIResponse(responseCode = "200", description = "Updated; ETag is the new version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ClusterState.class)))
-    @APIResponse(responseCode = "409", description = "The slug is taken, or the cluster is retired")
-    @APIResponse(responseCode = "422", description = "An alliance member does not exist, is retired or is an alliance")
     public RestResponse<ClusterState> patch(@PathParam("idOrSlug") String idOrSlug,
             @Parameter(required = true, description = "The ETag of the version read") @HeaderParam("If-Match")
             String ifMatch,

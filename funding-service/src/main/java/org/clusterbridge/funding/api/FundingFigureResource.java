@@ -178,12 +178,6 @@ public class FundingFigureResource {
                     + "and stored like a PUT.")
     @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = FundingFigurePatch.class)))
-    @APIResponse(responseCode = "200", description = "The corrected figure; ETag is its new version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = FundingFigureResponse.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks registry-editor, or the figure was reported by "
-            + "someone else: only registry-admin corrects others' figures")
-    @APIResponse(responseCode = "409", description = "The correction would repeat another recorded report")
     public Response patch(@PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             String id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = "The version read (ETag)")

@@ -17,14 +17,17 @@ public enum Indicator {
     PRIVATE_FUNDING("private-funding", "Private funding", "民間資金調達額", Unit.MONEY);
 
     private final String code;
-    private final String nameEn;
-    private final String nameJa;
+    /** The indicator's name as multilingual text, like every name in the registry. */
+    private final Map<String, String> names;
     private final Unit unit;
 
-    Indicator(String code, String nameEn, String nameJa, Unit unit) {
+    Indicator(String code, String english, String japanese, Unit unit) {
+        this(code, Map.of("en", english, "ja", japanese), unit);
+    }
+
+    Indicator(String code, Map<String, String> names, Unit unit) {
         this.code = code;
-        this.nameEn = nameEn;
-        this.nameJa = nameJa;
+        this.names = names;
         this.unit = unit;
     }
 
@@ -33,7 +36,7 @@ public enum Indicator {
     }
 
     public Map<String, String> names() {
-        return Map.of("en", nameEn, "ja", nameJa);
+        return names;
     }
 
     public Unit unit() {

@@ -69,7 +69,6 @@ public class AgreementResource {
             + "reference already recorded is a 409.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementRepresentation.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "The reference is already recorded")
     @APIResponse(responseCode = "422", description = "A party or co-signer is unknown, retired or not a member")
     public Response create(AgreementRequest request) {
@@ -117,7 +116,6 @@ public class AgreementResource {
             + "changed since. The agreement may be sent as it was read: its read-only fields are ignored.")
     @APIResponse(responseCode = "200", description = "Corrected", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementRepresentation.class)))
-    @APIResponse(responseCode = "404", description = "No such agreement")
     @APIResponse(responseCode = "409", description = "The reference is another agreement's")
     @APIResponse(responseCode = "422", description = "A party or co-signer is unknown, retired or not a member")
     public Response update(@PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING,
@@ -137,11 +135,6 @@ public class AgreementResource {
             + "merge patch (RFC 7396, " + MergePatch.MEDIA_TYPE + ") of the agreement as read: the result is "
             + "checked and stored as a PUT of it would be. Send the ETag read in If-Match: 428 without it, 412 when "
             + "the agreement changed since.")
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementRepresentation.class)))
-    @APIResponse(responseCode = "404", description = "No such agreement")
-    @APIResponse(responseCode = "409", description = "The reference is another agreement's")
-    @APIResponse(responseCode = "422", description = "A party or co-signer is unknown, retired or not a member")
     public Response patch(@PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING,
             format = "uuid")) String id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true,
                     description = "The ETag read") String ifMatch,

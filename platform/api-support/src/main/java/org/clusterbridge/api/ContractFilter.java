@@ -20,7 +20,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * one {@code Problem} schema (with {@code errors[]}) defined in each document, every 4xx and 5xx answer typed as
  * that problem, the 401 and 403 of every secured operation, a 400 wherever a parameter or body can be wrong, a
  * 404 wherever a path names a resource, 412 and 428 wherever If-Match is required and 415 wherever the body is a
- * merge patch.
+ * merge patch. A PATCH answers what the PUT of its path answers (it is the PUT of the patched representation), so
+ * it documents only its body and what differs.
  */
 public class ContractFilter implements OASFilter {
 
@@ -38,6 +39,17 @@ public class ContractFilter implements OASFilter {
             return;
         }
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+            if (path.getPUT() != null && path.getPATCH() != null && path.getPUT().getResponses() != null) {
+                APIResponses patch = path.getPATCH().getResponses() == null ? OASFactory.createAPIResponses()
+                        : path.getPATCH().getResponses();
+                path.getPUT().getResponses().getAPIResponses().forEach((status, response) -> {
+                    // in place of a missing answer, or of the bare default one scanned from a Response return type
+                    if (!patch.hasAPIResponse(status) || isBare(patch.getAPIResponse(status))) {
+                        patch.addAPIResponse(status, response);
+                    }
+                });
+                path.getPATCH().setResponses(patch);
+            }
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getOperations().entrySet()) {
                 Operation operation = entry.getValue();
                 APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses()
@@ -83,6 +95,14 @@ public class ContractFilter implements OASFilter {
 
     private static boolean takesInput(PathItem path, Operation operation) {
         return operation.getRequestBody() != null || !parameters(path, operation).isEmpty();
+    }
+
+    /** The default answer scanned from a {@code Response} return type: no content, or content of no schema. */
+    private static boolean isBare(APIResponse response) {
+        return response.getContent() == null || response.getContent().getMediaTypes() == null
+                || response.getContent().getMediaTypes().values().stream().allMatch(media -> media.getSchema() == null
+                        || media.getSchema().getRef() == null && media.getSchema().getType() == null
+                                && media.getSchema().getProperties() == null);
     }
 
     private static boolean takesIfMatch(Operation operation) {

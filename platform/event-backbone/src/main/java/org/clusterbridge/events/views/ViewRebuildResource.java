@@ -70,8 +70,7 @@ public class ViewRebuildResource {
 
     @POST
     @Path("/{channel}/rebuild")
-    @Operation(operationId = "rebuildViews",
-            summary = "Rebuild the views fed by a channel from the beginning of its topic")
+    @Operation(operationId = "rebuildViews", summary = "Rebuild the views of a channel from the start of its topic")
     public Rebuild rebuild(@PathParam("channel") String channel) {
         List<InboundView<?, ?>> matching = fedBy(channel);
         matching.forEach(viewEvents::clear);
@@ -100,8 +99,7 @@ public class ViewRebuildResource {
 
     @POST
     @Path("/{channel}/dead-letters/replay")
-    @Operation(operationId = "replayDeadLetters",
-            summary = "Apply the dead letters of a channel through its views again")
+    @Operation(operationId = "replayDeadLetters", summary = "Apply a channel's dead letters through its views again")
     public DeadLetterReplay replayDeadLetters(@PathParam("channel") String channel) {
         List<InboundView<?, ?>> matching = fedBy(channel);
         String topic = deadLetterTopic(channel);
