@@ -55,4 +55,12 @@ public final class Agreements {
     public static String create(Object body) {
         return post(body).statusCode(201).extract().path("id");
     }
+
+    /** The agreements' own collection, for tests that set what only the store writes. */
+    public static com.mongodb.client.MongoCollection<org.bson.Document> collection() {
+        String database = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.mongodb.database", String.class);
+        return jakarta.enterprise.inject.spi.CDI.current().select(com.mongodb.client.MongoClient.class).get()
+                .getDatabase(database).getCollection(org.clusterbridge.mou.store.AgreementStore.COLLECTION);
+    }
 }

@@ -93,6 +93,10 @@ public class ClusterResource {
             @Parameter(schema = @Schema(implementation = ClusterStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "part of a name in any language or of the acronym; case and accents are ignored")
             @QueryParam("q") String q,
+            @Parameter(description = "only clusters changed at or after this instant (updatedAt), for incremental "
+                    + "sync; ISO-8601 with its offset, for example 2026-01-31T00:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "page number from 0", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER,
@@ -107,7 +111,7 @@ public class ClusterResource {
         }
         ClusterFilter filter = new ClusterFilter(countryCode, QueryParams.enumValue(ClusterKind.class, "kind",
                 kind), blankToNull(focusArea), QueryParams.enumValue(ClusterStatus.class, "status", status),
-                blankToNull(q));
+                blankToNull(q), QueryParams.instant("updatedSince", updatedSince));
         return clusters.list(filter, QueryParams.page(page, size)).map(ClusterState::of);
     }
 

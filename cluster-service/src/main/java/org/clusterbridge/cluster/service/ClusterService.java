@@ -3,6 +3,7 @@ package org.clusterbridge.cluster.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -131,6 +132,10 @@ public class ClusterService {
                 parameters.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             }
         }
+        if (filter.updatedSince() != null) {
+            where.append(" AND c.updated_at >= :updatedSince");
+            parameters.put("updatedSince", atMicros(filter.updatedSince()));
+        }
         Query count = entityManager.createNativeQuery("SELECT count(*) FROM cluster c" + where);
         parameters.forEach(count::setParameter);
         long total = ((Number) count.getSingleResult()).longValue();
@@ -147,6 +152,12 @@ public class ClusterService {
         List<ClusterEntry> items = clusters.stream()
                 .map(c -> new ClusterEntry(c, alliances.getOrDefault(c.id, List.of()))).toList();
         return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    /** PostgreSQL keeps microseconds: a finer bound is rounded up here, so it compares as given, not as rounded. */
+    private static Instant atMicros(Instant bound) {
+        Instant micros = bound.truncatedTo(ChronoUnit.MICROS);
+        return micros.equals(bound) ? bound : micros.plus(1, ChronoUnit.MICROS);
     }
 
     private ClusterEntry entry(Cluster cluster) {

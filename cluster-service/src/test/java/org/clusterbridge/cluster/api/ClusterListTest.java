@@ -7,6 +7,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** Filters, search, paging and sorting of GET /api/clusters; every cluster here carries one token. */
@@ -107,6 +113,68 @@ class ClusterListTest {
         expectBad("country", "XX", "country");
         expectBad("focusArea", "astrology", "focusArea");
         expectBad("q", "x".repeat(201), "q");
+    }
+
+    @Test
+    void updatedSinceKeepsWhatChangedAtOrAfterItAndCombinesWithOtherFilters() {
+        String sync = "sync" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String slug = ClusterBodies.unique("kobe");
+        Map<String, Object> kobe = with(cluster(slug, "Kobe " + sync), "country", "JP");
+        String id = register(kobe);
+        Instant registered = updatedAt(id);
+        register(cluster(ClusterBodies.unique("lyon"), "Lyon " + sync));
+
+        since(sync, registered.minusMillis(1).toString()).get("/api/clusters").then().statusCode(200)
+                .body("total", equalTo(2));
+        since(sync, registered.minusMillis(1).toString()).queryParam("country", "JP").get("/api/clusters").then()
+                .body("total", equalTo(1)).body("items[0].id", equalTo(id));
+        sinceInJapan(sync, registered).then().body("total", equalTo(1)).body("items[0].id", equalTo(id));
+        sinceInJapan(sync, registered.plus(1, ChronoUnit.MICROS)).then().body("total", equalTo(0));
+
+        RestAssured.given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(with(kobe, "acronym", "KBE")).put("/api/clusters/" + id).then().statusCode(200);
+        Instant changed = updatedAt(id);
+        sinceInJapan(sync, registered.plus(1, ChronoUnit.MICROS)).then().body("total", equalTo(1))
+                .body("items[0].id", equalTo(id)).body("items[0].version", equalTo(2));
+        sinceInJapan(sync, changed).then().body("total", equalTo(1));
+        sinceInJapan(sync, changed.plus(1, ChronoUnit.MICROS)).then().body("total", equalTo(0));
+
+        // the same instant written with an offset, encoded, and with its plus sent unencoded (read as a space)
+        String inTokyo = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(changed,
+                ZoneOffset.ofHours(9)));
+        since(sync, inTokyo).get("/api/clusters").then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].id", equalTo(id));
+        RestAssured.given().urlEncodingEnabled(false).get("/api/clusters?q=" + sync + "&updatedSince=" + inTokyo)
+                .then().statusCode(200).body("total", equalTo(1));
+        since(sync, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(
+                changed.plus(1, ChronoUnit.MICROS), ZoneOffset.ofHours(-5)))).get("/api/clusters").then()
+                .body("total", equalTo(0));
+    }
+
+    @Test
+    void anUpdatedSinceThatIsNotAnInstantIsNamed() {
+        for (String bad : List.of("yesterday", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-01-31",
+                "2026-01-31T00:00:00", "1769817600", "+10000-01-01T00:00:00Z")) {
+            get("updatedSince", bad).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("updatedSince"))
+                    .body("errors[0].message", containsString("2026-01-31T00:00:00Z"));
+        }
+        ours().queryParam("country", "JP").queryParam("updatedSince", "yesterday").get("/api/clusters").then()
+                .statusCode(400).body("errors.field", equalTo(List.of("updatedSince")));
+        get("updatedSince", "").then().statusCode(200);
+    }
+
+    private static Instant updatedAt(String id) {
+        return Instant.parse(RestAssured.get("/api/clusters/" + id).then().statusCode(200).extract()
+                .<String> path("updatedAt"));
+    }
+
+    private static RequestSpecification since(String q, String updatedSince) {
+        return RestAssured.given().queryParam("q", q).queryParam("updatedSince", updatedSince);
+    }
+
+    private static io.restassured.response.Response sinceInJapan(String q, Instant updatedSince) {
+        return since(q, updatedSince.toString()).queryParam("country", "JP").get("/api/clusters");
     }
 
     private static io.restassured.response.Response get(String name, String value) {

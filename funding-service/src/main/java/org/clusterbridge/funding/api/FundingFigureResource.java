@@ -109,6 +109,9 @@ public class FundingFigureResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
             @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2 country of the cluster, any case",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z]{2}$")) String country,
+            @QueryParam("updatedSince") @Parameter(description = "Changed at or after this instant (updatedAt), "
+                    + "for incremental sync; ISO-8601 with its offset, for example 2026-01-31T00:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) String updatedSince,
             @QueryParam("page") @Parameter(description = "Page number, from 0",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) String page,
             @QueryParam("size") @Parameter(description = "Page size, 1 to 200", schema = @Schema(
@@ -118,7 +121,8 @@ public class FundingFigureResource {
         UUID cluster = byCluster ? figures.clusterId(IdOrSlug.parameter("clusterId", clusterId)).orElse(null) : null;
         var filter = new Filter(cluster, indicator(indicator),
                 QueryParams.enumValue(Nature.class, "nature", nature), QueryParams.date("from", from),
-                QueryParams.date("to", to), QueryParams.country("country", country));
+                QueryParams.date("to", to), QueryParams.country("country", country),
+                QueryParams.instant("updatedSince", updatedSince));
         if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
             throw DomainException.invalid("to", "must not be before from");
         }

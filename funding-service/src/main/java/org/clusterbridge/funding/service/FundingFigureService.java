@@ -52,9 +52,9 @@ public class FundingFigureService {
         this.clusters = clusters;
     }
 
-    /** Filters of the figure list; null means "any". */
+    /** Filters of the figure list; null means "any". {@code updatedSince} keeps those changed at or after it. */
     public record Filter(UUID clusterId, Indicator indicator, Nature nature, LocalDate from, LocalDate to,
-            String country) {
+            String country, Instant updatedSince) {
     }
 
     /** A version of a figure, what made it and who (null for versions made before auditing began). */
@@ -157,6 +157,10 @@ public class FundingFigureService {
             where.add("periodEnd <= :to");
             params.put("to", filter.to());
         }
+        if (filter.updatedSince() != null) {
+            where.add("updatedAt >= :updatedSince");
+            params.put("updatedSince", atMicros(filter.updatedSince()));
+        }
         if (filter.country() != null) {
             List<UUID> inCountry = clusters.idsIn(filter.country());
             if (inCountry.isEmpty()) {
@@ -236,6 +240,12 @@ public class FundingFigureService {
                 cloudEvents.create(FundingFigureChanged.AGGREGATE, eventChange, entity.id, entity.version,
                         actor.subject(), FundingFigureChanged.of(state)));
         return state;
+    }
+
+    /** PostgreSQL keeps microseconds: a finer bound is rounded up here, so it compares as given, not as rounded. */
+    private static Instant atMicros(Instant bound) {
+        Instant micros = bound.truncatedTo(ChronoUnit.MICROS);
+        return micros.equals(bound) ? bound : micros.plus(1, ChronoUnit.MICROS);
     }
 
     private static Instant now() {

@@ -15,6 +15,11 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.clusterbridge.funding.ClusterEvents;
@@ -305,10 +310,68 @@ class FundingFigureApiTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = { "page|-1", "size|0", "size|201", "size|many", "from|2019-13-01",
-            "to|yesterday", "nature|SOMETIMES", "indicator|nothing", "country|FRA", "clusterId|Not A Slug!" })
+            "to|yesterday", "nature|SOMETIMES", "indicator|nothing", "country|FRA", "clusterId|Not A Slug!",
+            "updatedSince|yesterday", "updatedSince|2026-13-01T00:00:00Z" })
     void badListParametersAreA400NamingTheParameter(String name, String value) {
         given().queryParam(name, value).get("/api/funding-figures").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem(name));
+    }
+
+    @Test
+    void updatedSinceKeepsWhatChangedAtOrAfterItAndCombinesWithOtherFilters() {
+        UUID nagoya = ClusterEvents.register("api-nagoya-" + UUID.randomUUID(), "Nagoya test cluster", null, "JP");
+        String report = count(nagoya, "projects-certified", "ACTUAL", 7, asOf("2019-12-31"), "Sync actual");
+        String actual = create(report);
+        create(count(nagoya, "projects-certified", "TARGET", 9, asOf("2030-12-31"), "Sync target"));
+        Instant recorded = updatedAt(actual);
+
+        since(nagoya, recorded.minusMillis(1)).get("/api/funding-figures").then().statusCode(200)
+                .body("total", equalTo(2));
+        since(nagoya, recorded).queryParam("nature", "ACTUAL").get("/api/funding-figures").then()
+                .body("total", equalTo(1)).body("items[0].id", equalTo(actual));
+        since(nagoya, recorded.plus(1, ChronoUnit.MICROS)).queryParam("nature", "ACTUAL")
+                .get("/api/funding-figures").then().body("total", equalTo(0));
+        since(nagoya, recorded.plusNanos(1)).queryParam("nature", "ACTUAL").get("/api/funding-figures").then()
+                .body("total", equalTo(0));
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(report.replace("7}", "8}"))
+                .put("/api/funding-figures/" + actual).then().statusCode(200).body("version", equalTo(2));
+        Instant corrected = updatedAt(actual);
+        since(nagoya, recorded.plus(1, ChronoUnit.MICROS)).queryParam("nature", "ACTUAL")
+                .get("/api/funding-figures").then().body("total", equalTo(1)).body("items[0].id", equalTo(actual))
+                .body("items[0].value.count", equalTo(8));
+        since(nagoya, corrected).queryParam("indicator", "projects-certified").get("/api/funding-figures").then()
+                .body("total", equalTo(1)).body("items[0].id", equalTo(actual));
+        since(nagoya, corrected.plus(1, ChronoUnit.MICROS)).get("/api/funding-figures").then()
+                .body("total", equalTo(0));
+        String inTokyo = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(corrected,
+                ZoneOffset.ofHours(9)));
+        given().queryParam("clusterId", nagoya.toString()).queryParam("updatedSince", inTokyo)
+                .get("/api/funding-figures").then().statusCode(200).body("total", equalTo(1));
+        given().urlEncodingEnabled(false).get("/api/funding-figures?clusterId=" + nagoya + "&updatedSince="
+                + inTokyo).then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void anUpdatedSinceThatIsNotAnInstantNamesTheParameterAndGivesAnExample() {
+        for (String bad : java.util.List.of("yesterday", "2026-13-01T00:00:00Z", "2026-01-31", "2026-01-31T00:00:00",
+                "1769817600")) {
+            given().queryParam("updatedSince", bad).queryParam("nature", "ACTUAL").get("/api/funding-figures")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", equalTo(java.util.List.of("updatedSince")))
+                    .body("errors[0].message", containsString("2026-01-31T00:00:00Z"));
+        }
+        given().queryParam("clusterId", "no-such-cluster").queryParam("updatedSince", "yesterday")
+                .get("/api/funding-figures").then().statusCode(400).body("errors[0].field", equalTo("updatedSince"));
+    }
+
+    private static Instant updatedAt(String id) {
+        return Instant.parse(given().get("/api/funding-figures/" + id).then().statusCode(200).extract()
+                .<String> path("updatedAt"));
+    }
+
+    private static io.restassured.specification.RequestSpecification since(UUID cluster, Instant updatedSince) {
+        return given().queryParam("clusterId", cluster.toString()).queryParam("updatedSince", updatedSince.toString());
     }
 }

@@ -32,6 +32,9 @@ public record AgreementFilters(
         @QueryParam("expiringWithinDays") @Parameter(description = "Not terminated, expiring after today and at "
                 + "most this many days from today", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
                         maximum = "36500")) String expiringWithinDays,
+        @QueryParam("updatedSince") @Parameter(description = "Changed at or after this instant (updatedAt), for "
+                + "incremental sync; ISO-8601 with its offset, for example 2026-01-31T00:00:00Z", schema = @Schema(
+                        type = SchemaType.STRING, format = "date-time")) String updatedSince,
         @QueryParam("page") @Parameter(description = "The page, counting from 0", schema = @Schema(
                 type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) String page,
         @QueryParam("size") @Parameter(description = "Agreements per page", schema = @Schema(
@@ -43,7 +46,7 @@ public record AgreementFilters(
     /** The query these filters make, narrowed to {@code clusterId} and {@code country} where given (raw, or null). */
     AgreementQuery query(String clusterId, String country) {
         return QueryFilters.agreements(clusterId, status, country, focusArea, signedFrom, signedTo,
-                expiringWithinDays);
+                expiringWithinDays, updatedSince);
     }
 
     PageRequest pageRequest() {

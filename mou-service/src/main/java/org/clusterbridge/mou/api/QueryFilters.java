@@ -19,7 +19,7 @@ final class QueryFilters {
     }
 
     static AgreementQuery agreements(String clusterId, String status, String country, String focusArea,
-            String signedFrom, String signedTo, String expiringWithinDays) {
+            String signedFrom, String signedTo, String expiringWithinDays, String updatedSince) {
         UUID cluster = QueryParams.uuid("clusterId", clusterId);
         LocalDate from = QueryParams.date("signedFrom", signedFrom);
         LocalDate to = QueryParams.date("signedTo", signedTo);
@@ -30,7 +30,8 @@ final class QueryFilters {
         if (days != null && (days < 0 || days > MAX_DAYS)) {
             throw DomainException.invalid("expiringWithinDays", "must be between 0 and " + MAX_DAYS);
         }
-        return new AgreementQuery(cluster, status(status), country(country), focusArea(focusArea), from, to, days);
+        return new AgreementQuery(cluster, status(status), country(country), focusArea(focusArea), from, to, days,
+                QueryParams.instant("updatedSince", updatedSince));
     }
 
     static AgreementStatus status(String raw) {

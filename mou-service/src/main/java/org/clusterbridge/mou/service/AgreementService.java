@@ -119,7 +119,7 @@ public class AgreementService {
 
     /** Every agreement matching the status and country filters, for the network. */
     public List<Agreement> network(AgreementStatus status, String country) {
-        AgreementQuery query = new AgreementQuery(null, status, country, null, null, null, null);
+        AgreementQuery query = new AgreementQuery(null, status, country, null, null, null, null, null);
         return select(query, null).map(store::findAll).orElseGet(List::of);
     }
 

@@ -7,9 +7,13 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.or;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,6 +27,8 @@ import org.clusterbridge.mou.domain.AgreementStatus;
 
 /** The MongoDB filters of the agreement queries, on the fields {@link AgreementDocuments} stores. */
 final class AgreementFilters {
+
+    static final String UPDATED_AT = "updatedAt";
 
     private AgreementFilters() {
     }
@@ -49,7 +55,10 @@ final class AgreementFilters {
         return or(becameEffective, expired);
     }
 
-    /** The filter for the query's dates, status and focus area on {@code day}, and for {@code signers} when given. */
+    /**
+     * The filter for the query's dates, status, focus area and change time on {@code day}, and for {@code signers}
+     * when given.
+     */
     private static Bson query(AgreementQuery q, Collection<UUID> signers, LocalDate day) {
         List<Bson> filters = new ArrayList<>();
         if (signers != null) {
@@ -72,7 +81,30 @@ final class AgreementFilters {
             filters.add(gt("expiresOn", day.toString()));
             filters.add(lte("expiresOn", day.plusDays(q.expiringWithinDays()).toString()));
         }
+        if (q.updatedSince() != null) {
+            filters.add(updatedSince(q.updatedSince()));
+        }
         return filters.isEmpty() ? new Document() : and(filters);
+    }
+
+    /**
+     * {@code updatedAt} at or after {@code since}. It is stored as ISO-8601 text with as many fraction digits as
+     * needed ({@code ...:05Z}, {@code ...:05.120Z}), which sorts in time order except where a value of the bound's
+     * second has a shorter fraction than the bound, or none ({@code Z} sorts after {@code .} and the digits): those
+     * few values, one per fraction length, are excluded by name. Years are 1 to 9999 (four digits). Agreements
+     * recorded before auditing began have no {@code updatedAt}; they match no bound.
+     */
+    static Bson updatedSince(Instant since) {
+        String second = DateTimeFormatter.ISO_INSTANT.format(since.truncatedTo(ChronoUnit.SECONDS)).replace("Z", "");
+        if (since.getNano() == 0) {
+            return gte(UPDATED_AT, second);
+        }
+        String fraction = String.format("%09d", since.getNano()).replaceAll("0+$", "");
+        List<String> earlier = new ArrayList<>(List.of(second + "Z"));
+        for (int digits = 1; digits < fraction.length(); digits++) {
+            earlier.add(second + "." + fraction.substring(0, digits) + "Z");
+        }
+        return and(gte(UPDATED_AT, second + "." + fraction), nin(UPDATED_AT, earlier));
     }
 
     /** Agreements that any of the clusters signed, as a party or co-signer. */

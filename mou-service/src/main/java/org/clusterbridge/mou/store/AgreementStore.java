@@ -63,6 +63,7 @@ public class AgreementStore {
         agreements.createIndex(Indexes.ascending("expiresOn"), new IndexOptions().name("expiresOn"));
         agreements.createIndex(Indexes.ascending("effectiveFrom"), new IndexOptions().name("effectiveFrom"));
         agreements.createIndex(Indexes.ascending("status"), new IndexOptions().name("status"));
+        agreements.createIndex(Indexes.ascending(AgreementFilters.UPDATED_AT), new IndexOptions().name("updatedAt"));
     }
 
     /** Inserts a new agreement with its first event. */

@@ -5,17 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.clusterbridge.mou.Agreements.body;
 import static org.clusterbridge.mou.Agreements.create;
 import static org.clusterbridge.mou.Agreements.party;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.clusterbridge.mou.ClusterEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.model.Updates;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -35,6 +43,7 @@ class AgreementQueriesTest {
     static UUID turin;
     static UUID quietMember;
     static UUID paris;
+
 
     @BeforeEach
     void clusters() {
@@ -186,6 +195,107 @@ class AgreementQueriesTest {
         assertThat(active.getList("edges.agreementId")).contains(allianceMou).doesNotContain(expired);
         assertThat(given().get("/api/network?country=SB").then().statusCode(200).extract().jsonPath()
                 .getList("nodes")).isEmpty();
+    }
+
+    @Test
+    void updatedSinceKeepsWhatChangedAtOrAfterItOnBothLists() {
+        UUID a = ClusterEvents.cluster("Synced A", "VU");
+        UUID b = ClusterEvents.cluster("Synced B", "VU");
+        Map<String, Object> firstBody = body(a, b, LocalDate.of(2023, 4, 1));
+        String first = create(firstBody);
+        Map<String, Object> secondBody = body(a, b, LocalDate.of(2023, 4, 2));
+        secondBody.put("focusAreas", List.of("biomaterials"));
+        String second = create(secondBody);
+        Instant recorded = updatedAt(first);
+        Instant secondRecorded = updatedAt(second);
+        String ofA = "/api/agreements?clusterId=" + a + "&updatedSince=";
+        String ofClusterA = "/api/clusters/" + a + "/agreements?updatedSince=";
+
+        assertThat(rawIds(ofA + recorded.minusMillis(1))).containsExactly(second, first);
+        assertThat(rawIds(ofClusterA + recorded.minusMillis(1))).containsExactly(second, first);
+        assertThat(rawIds(ofA + recorded)).contains(first);
+        assertThat(rawIds(ofA + recorded.plusNanos(1))).doesNotContain(first);
+        assertThat(rawIds(ofA + secondRecorded + "&focusArea=biomaterials")).containsExactly(second);
+        assertThat(rawIds(ofA + secondRecorded.plusMillis(1) + "&focusArea=biomaterials")).isEmpty();
+        assertThat(rawIds(ofClusterA + recorded.plusNanos(1) + "&focusArea=digital-health")).isEmpty();
+
+        firstBody.put("notes", "corrected for the sync test");
+        given().contentType(ContentType.JSON).body(firstBody).header("If-Match", "1").put("/api/agreements/" + first)
+                .then().statusCode(200);
+        Instant corrected = updatedAt(first);
+        assertThat(corrected).isAfter(recorded);
+        given().urlEncodingEnabled(false).get(ofA + recorded.plusNanos(1) + "&focusArea=digital-health").then()
+                .statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(first)).body("items[0].version", equalTo(2));
+        assertThat(rawIds(ofClusterA + recorded.plusNanos(1) + "&focusArea=digital-health")).containsExactly(first);
+        assertThat(rawIds(ofClusterA + corrected + "&focusArea=digital-health")).containsExactly(first);
+        assertThat(rawIds(ofClusterA + corrected.plusNanos(1000) + "&focusArea=digital-health")).isEmpty();
+        String inTokyo = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(corrected,
+                ZoneOffset.ofHours(9)));
+        assertThat(rawIds(ofClusterA + inTokyo.replace("+", "%2B") + "&status=ACTIVE")).containsExactly(first);
+        // unencoded, the plus arrives as a space
+        assertThat(rawIds(ofClusterA + inTokyo + "&status=ACTIVE")).containsExactly(first);
+    }
+
+    @Test
+    void updatedSinceComparesTheStoredTimesAtEveryPrecision() {
+        UUID a = ClusterEvents.cluster("Stored times A", "VU");
+        UUID b = ClusterEvents.cluster("Stored times B", "VU");
+        String onTheSecond = create(body(a, b, LocalDate.of(2023, 5, 2)));
+        String inMillis = create(body(a, b, LocalDate.of(2023, 5, 1)));
+        String neverAudited = create(body(a, b, LocalDate.of(2023, 4, 30)));
+        storeUpdatedAt(onTheSecond, "2026-01-31T00:00:05Z");
+        storeUpdatedAt(inMillis, "2026-01-31T00:00:05.120Z");
+        // agreements recorded before auditing began have no updatedAt: every recorded change comes after them
+        org.clusterbridge.mou.Agreements.collection()
+                .updateOne(new Document("_id", neverAudited), Updates.unset("updatedAt"));
+        String ofA = "/api/agreements?clusterId=" + a;
+
+        assertThat(rawIds(ofA)).containsExactly(onTheSecond, inMillis, neverAudited);
+        for (String since : List.of("2026-01-30T23:00:00Z", "2026-01-31T00:00:04.999999999Z", "2026-01-31T00:00:05Z",
+                "2026-01-31T09:00:05%2B09:00")) {
+            assertThat(rawIds(ofA + "&updatedSince=" + since)).as(since).containsExactly(onTheSecond, inMillis);
+        }
+        for (String since : List.of("2026-01-31T00:00:05.000000001Z", "2026-01-31T00:00:05.1Z",
+                "2026-01-31T00:00:05.12Z", "2026-01-31T00:00:05.120Z", "2026-01-30T19:00:05.12-05:00")) {
+            assertThat(rawIds(ofA + "&updatedSince=" + since)).as(since).containsExactly(inMillis);
+        }
+        for (String since : List.of("2026-01-31T00:00:05.1200001Z", "2026-01-31T00:00:05.121Z",
+                "2026-01-31T00:00:05.2Z", "2026-01-31T00:00:06Z", "2027-01-01T00:00:00Z")) {
+            assertThat(rawIds(ofA + "&updatedSince=" + since)).as(since).isEmpty();
+        }
+    }
+
+    @Test
+    void anUpdatedSinceThatIsNotAnInstantIsNamed() {
+        UUID cluster = ClusterEvents.cluster("Sync checked", "VU");
+        for (String url : List.of("/api/agreements?updatedSince=", "/api/agreements?status=ACTIVE&updatedSince=",
+                "/api/clusters/" + cluster + "/agreements?updatedSince=")) {
+            for (String bad : List.of("yesterday", "2026-13-01T00:00:00Z", "2026-01-31", "2026-01-31T00:00:00",
+                    "%2B10000-01-01T00:00:00Z")) {
+                given().urlEncodingEnabled(false).get(url + bad).then().statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("errors.field", contains("updatedSince"))
+                        .body("errors[0].message", containsString("2026-01-31T00:00:00Z"));
+            }
+        }
+        given().get("/api/agreements?updatedSince=").then().statusCode(200);
+    }
+
+    private static Instant updatedAt(String id) {
+        return Instant.parse(given().get("/api/agreements/" + id).then().statusCode(200).extract()
+                .<String> path("updatedAt"));
+    }
+
+    /** The ids a URL lists, the URL sent as written (its query encoded by the test, or not). */
+    private static List<String> rawIds(String url) {
+        return given().urlEncodingEnabled(false).get(url).then().statusCode(200).extract().jsonPath()
+                .getList("items.id", String.class);
+    }
+
+    private void storeUpdatedAt(String id, String updatedAt) {
+        org.clusterbridge.mou.Agreements.collection()
+                .updateOne(new Document("_id", id), Updates.set("updatedAt", updatedAt));
     }
 
     private Map<String, Object> dated(LocalDate signedOn, LocalDate effectiveFrom, LocalDate expiresOn) {

@@ -1,6 +1,9 @@
 package org.clusterbridge.api;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,6 +19,8 @@ import org.clusterbridge.rules.DomainException;
  */
 public final class QueryParams {
 
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private QueryParams() {
     }
@@ -40,6 +45,29 @@ public final class QueryParams {
         } catch (DateTimeParseException e) {
             throw DomainException.invalid(name, "must be a date (YYYY-MM-DD)");
         }
+    }
+
+    /**
+     * An instant with its offset, {@code Z} or {@code +09:00} ({@code 2026-01-31T00:00:00Z}); years 1 to 9999 in
+     * UTC, which every store can compare. A {@code +} sent unencoded arrives as a space and is read as a plus.
+     */
+    public static Instant instant(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String message = "must be an instant with its offset, for example 2026-01-31T00:00:00Z or "
+                + "2026-01-31T09:00:00+09:00";
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(raw.trim().replace(' ', '+'), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid(name, message);
+        }
+        if (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)) {
+            throw DomainException.invalid(name, message + ", between years 1 and 9999");
+        }
+        return instant;
     }
 
     public static UUID uuid(String name, String raw) {

@@ -55,7 +55,7 @@ class GeneratedClientsIT {
     @Test
     void aPartnerScenarioRunsThroughTheGeneratedClients() throws Exception {
         // find Medicen by q, and read its profile
-        PageClusterState found = clusters.listClusters(null, null, null, 0, "Medicen", 20, null);
+        PageClusterState found = clusters.listClusters(null, null, null, 0, "Medicen", 20, null, null);
         ClusterState medicen = found.getItems().stream().filter(c -> "medicen-paris-region".equals(c.getSlug()))
                 .findFirst().orElseThrow(() -> new AssertionError("Medicen not found by q: " + found));
         ClusterProfileResponse profile = clusters.getClusterProfile(medicen.getSlug());
