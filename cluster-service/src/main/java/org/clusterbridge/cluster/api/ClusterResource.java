@@ -170,11 +170,7 @@ public class ClusterResource {
         long expected = Versions.expected(ifMatch);
         ClusterState current = clusters.find(idOrSlug).map(ClusterState::of)
                 .orElseThrow(() -> DomainException.notFound("cluster", idOrSlug));
-        if (current.version() != expected) {
-            // the patch was written against another version than the one it would be applied to
-            throw Versions.stale(current.version());
-        }
-        ClusterDetails details = patches.update(current, changes, ClusterDetails.class);
+        ClusterDetails details = patches.update(current, current.version(), expected, changes, ClusterDetails.class);
         ClusterState updated = ClusterState.of(clusters.update(idOrSlug, expected, details, caller.actor()));
         return RestResponse.ResponseBuilder.ok(updated).tag(Versions.etag(updated.version())).build();
     }

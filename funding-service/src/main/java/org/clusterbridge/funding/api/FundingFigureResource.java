@@ -191,12 +191,8 @@ public class FundingFigureResource {
         long expected = Versions.expected(ifMatch);
         UUID figureId = figureId(id);
         FundingFigureResponse current = FundingFigureResponse.of(figures.get(figureId));
-        if (current.version() != expected) {
-            // the patch was written against another version than the one it would be applied to
-            throw Versions.stale(current.version());
-        }
-        FundingFigureRequest request = patches.update(current.patchTarget(),
-                changes, FundingFigureRequest.class);
+        FundingFigureRequest request = patches.update(current.patchTarget(), current.version(), expected, changes,
+                FundingFigureRequest.class);
         return corrected(figureId, expected, request);
     }
 

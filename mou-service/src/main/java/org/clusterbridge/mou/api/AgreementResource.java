@@ -145,11 +145,7 @@ public class AgreementResource {
         UUID agreementId = QueryFilters.pathId("agreement", id);
         long expected = Versions.expected(ifMatch);
         Agreement current = service.get(agreementId);
-        // A patch is meant for the version the client read: applied to another it could mean anything.
-        if (current.version() != expected) {
-            throw Versions.stale(current.version());
-        }
-        AgreementRequest update = patches.update(representations.of(current), changes,
+        AgreementRequest update = patches.update(representations.of(current), current.version(), expected, changes,
                 AgreementRequest.class);
         return ok(service.update(agreementId, expected, update.details(), caller.actor()));
     }

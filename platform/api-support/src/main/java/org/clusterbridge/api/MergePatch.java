@@ -64,11 +64,17 @@ public class MergePatch {
 
     /**
      * The update a patch makes of the representation as read: the patched representation read as the full update's
-     * body ({@code type}), so read-only fields are ignored and unknown ones refused as in a PUT, then validated.
+     * body ({@code type}), so read-only fields are ignored and unknown ones refused as in a PUT, then validated. A 412
+     * when the representation's {@code version} is not the {@code expected} one of If-Match.
      *
      * @throws JsonProcessingException when the patched document is not a valid body (a 400 naming the field)
      */
-    public <T> T update(Object representation, JsonNode patch, Class<T> type) throws JsonProcessingException {
+    public <T> T update(Object representation, long version, long expected, JsonNode patch, Class<T> type)
+            throws JsonProcessingException {
+        // the patch was written against the version the client read: applied to another it could mean anything
+        if (version != expected) {
+            throw Versions.stale(version);
+        }
         if (patch == null || !patch.isObject()) {
             throw DomainException.invalid("body", "a merge patch (" + MEDIA_TYPE + ") is a JSON object");
         }
