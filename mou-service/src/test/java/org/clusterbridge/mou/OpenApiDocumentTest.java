@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.clusterbridge.mou.domain.FocusAreas;
+import org.clusterbridge.mou.service.AgreementFacets;
 import org.clusterbridge.testing.OpenApiDrift;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,7 +158,22 @@ class OpenApiDocumentTest {
                     .containsExactlyElementsOf(FocusAreas.CODES);
             parameters.values().forEach(p -> assertThat(resolve(p.path("schema")).has("type"))
                     .as("type of %s in %s", p.path("name").asText(), path).isTrue());
+            // facets=status,country: a comma-separated list of the offered names
+            JsonNode facets = parameters.get("facets");
+            assertThat(facets.path("explode").asBoolean(true)).isFalse();
+            assertThat(facets.path("schema").path("type").asText()).isEqualTo("array");
+            assertThat(texts(resolve(facets.path("schema").path("items")).path("enum")))
+                    .containsExactlyElementsOf(AgreementFacets.OFFERED);
+            // the page first, so that generated clients type the list's answer as the page
+            JsonNode ok = document.path("paths").path(path).path("get").path("responses").path("200").path("content");
+            assertThat(names(ok)).containsExactlyInAnyOrder("application/json", "text/csv", "application/x-ndjson");
+            assertThat(ok.fieldNames().next()).isEqualTo("application/json");
+            assertThat(ok.path("application/json").path("schema").path("$ref").asText())
+                    .isEqualTo("#/components/schemas/AgreementPage");
         }
+        JsonNode page = document.path("components").path("schemas").path("AgreementPage");
+        assertThat(page.path("properties").path("facets").path("additionalProperties").path("items").path("$ref")
+                .asText()).isEqualTo("#/components/schemas/FacetCount");
         Map<String, JsonNode> list = parameters(document.path("paths").path("/api/agreements").path("get"));
         assertThat(list.get("clusterId").path("schema").path("format").asText()).isEqualTo("uuid");
         Map<String, JsonNode> network = parameters(document.path("paths").path("/api/network").path("get"));

@@ -1,6 +1,7 @@
 package org.clusterbridge.cluster.api;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -19,12 +20,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.clusterbridge.api.MergePatch;
-import org.clusterbridge.api.Page;
+import org.clusterbridge.api.Facets;
+import org.clusterbridge.api.PageRequest;
 import org.clusterbridge.api.QueryParams;
 import org.clusterbridge.api.Versions;
+import org.clusterbridge.api.export.Iterators;
+import org.clusterbridge.api.export.ListExport;
+import org.clusterbridge.api.export.ListFormat;
 import org.clusterbridge.api.security.Caller;
 import org.clusterbridge.api.security.Roles;
 import org.clusterbridge.cluster.domain.ClusterDetails;
@@ -33,9 +39,11 @@ import org.clusterbridge.cluster.domain.ClusterStatus;
 import org.clusterbridge.cluster.domain.FocusAreaTaxonomy;
 import org.clusterbridge.cluster.service.ClusterFilter;
 import org.clusterbridge.cluster.service.ClusterProfiles;
+import org.clusterbridge.cluster.service.ClusterSearch;
 import org.clusterbridge.cluster.service.ClusterService;
 import org.clusterbridge.rules.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,9 +66,14 @@ public class ClusterResource {
     private final ClusterProfiles profiles;
     private final Caller caller;
     private final MergePatch patches;
+    private final ClusterSearch search;
+    private final ListExport export;
 
-    ClusterResource(ClusterService clusters, ClusterProfiles profiles, Caller caller, MergePatch patches) {
+    ClusterResource(ClusterService clusters, ClusterProfiles profiles, Caller caller, MergePatch patches,
+            ClusterSearch search, ListExport export) {
         this.clusters = clusters;
+        this.search = search;
+        this.export = export;
         this.profiles = profiles;
         this.caller = caller;
         this.patches = patches;
@@ -85,8 +98,13 @@ public class ClusterResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
+    @Produces({ ListFormat.JSON_TYPE, ListFormat.CSV_TYPE, ListFormat.NDJSON_TYPE })
     @Operation(operationId = "listClusters", summary = "List clusters, sorted by English name")
-    public Page<ClusterState> list(
+    @APIResponse(responseCode = "200", description = ListFormat.DESCRIPTION, content = {
+            @Content(mediaType = ListFormat.JSON_TYPE, schema = @Schema(implementation = ClusterPage.class)),
+            @Content(mediaType = ListFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = ListFormat.NDJSON_TYPE, schema = @Schema(implementation = ClusterState.class)) })
+    public Response list(
             @Parameter(description = "ISO 3166-1 alpha-2 country code") @QueryParam("country") String country,
             @Parameter(schema = @Schema(implementation = ClusterKind.class)) @QueryParam("kind") String kind,
             @Parameter(description = "focus-area code, see /api/focus-areas") @QueryParam("focusArea") String focusArea,
@@ -100,7 +118,13 @@ public class ClusterResource {
             @Parameter(description = "page number from 0", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
+                    minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size,
+            @Parameter(description = "facets to count over all matches, comma-separated: any of country, kind, "
+                    + "focusArea, status (JSON only)", explode = Explode.FALSE, schema = @Schema(
+                            type = SchemaType.ARRAY, implementation = ClusterFacet.class))
+            @QueryParam("facets") String facets,
+            @Context HttpHeaders headers) {
+        ListFormat format = ListFormat.of(headers);
         String countryCode = QueryParams.country("country", country);
         if (focusArea != null && !focusArea.isBlank() && !FocusAreaTaxonomy.contains(focusArea.trim())) {
             throw DomainException.invalid("focusArea", "unknown focus area \"" + focusArea
@@ -112,7 +136,14 @@ public class ClusterResource {
         ClusterFilter filter = new ClusterFilter(countryCode, QueryParams.enumValue(ClusterKind.class, "kind",
                 kind), blankToNull(focusArea), QueryParams.enumValue(ClusterStatus.class, "status", status),
                 blankToNull(q), QueryParams.instant("updatedSince", updatedSince));
-        return clusters.list(filter, QueryParams.page(page, size)).map(ClusterState::of);
+        PageRequest pageRequest = QueryParams.page(page, size);
+        List<String> asked = Facets.parse(facets, ClusterSearch.FACET_NAMES);
+        if (format.streamed()) {
+            return export.stream(format, ClusterState.class,
+                    () -> Iterators.map(search.export(filter), ClusterState::of), () -> search.languages(filter),
+                    "clusters");
+        }
+        return Response.ok(search.list(filter, pageRequest, asked).map(ClusterState::of)).build();
     }
 
     @GET

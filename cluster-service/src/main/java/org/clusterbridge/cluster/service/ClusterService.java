@@ -3,7 +3,6 @@ package org.clusterbridge.cluster.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,16 +14,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import org.clusterbridge.api.Page;
-import org.clusterbridge.api.PageRequest;
 import org.clusterbridge.api.security.Actor;
 import org.clusterbridge.cluster.domain.Cluster;
 import org.clusterbridge.cluster.domain.ClusterDetails;
 import org.clusterbridge.cluster.domain.ClusterKind;
-import org.clusterbridge.cluster.domain.SearchText;
 import org.clusterbridge.cluster.events.ClusterChanged;
 import org.clusterbridge.events.CloudEvents;
 import org.clusterbridge.events.EventTopics;
@@ -104,60 +99,10 @@ public class ClusterService {
         return locate(idOrSlug, LockModeType.NONE).map(this::entry);
     }
 
-    /** Clusters matching the filter, sorted by English name (case-insensitively), then id. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ClusterEntry> list(ClusterFilter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
-        Map<String, Object> parameters = new HashMap<>();
-        if (filter.country() != null) {
-            where.append(" AND c.country = :country");
-            parameters.put("country", filter.country());
-        }
-        if (filter.kind() != null) {
-            where.append(" AND c.kind = :kind");
-            parameters.put("kind", filter.kind().name());
-        }
-        if (filter.status() != null) {
-            where.append(" AND c.status = :status");
-            parameters.put("status", filter.status().name());
-        }
-        if (filter.focusArea() != null) {
-            where.append(" AND c.focus_areas @> jsonb_build_array(CAST(:focusArea AS text))");
-            parameters.put("focusArea", filter.focusArea());
-        }
-        if (filter.q() != null) {
-            String q = SearchText.normalize(filter.q());
-            if (!q.isEmpty()) {
-                where.append(" AND c.search_text LIKE :q ESCAPE '\\'");
-                parameters.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            }
-        }
-        if (filter.updatedSince() != null) {
-            where.append(" AND c.updated_at >= :updatedSince");
-            parameters.put("updatedSince", atMicros(filter.updatedSince()));
-        }
-        Query count = entityManager.createNativeQuery("SELECT count(*) FROM cluster c" + where);
-        parameters.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        List<Cluster> clusters = List.of();
-        if (total > page.offset()) {
-            Query select = entityManager.createNativeQuery(
-                    "SELECT c.* FROM cluster c" + where + " ORDER BY lower(c.name_en), c.id", Cluster.class);
-            parameters.forEach(select::setParameter);
-            @SuppressWarnings("unchecked")
-            List<Cluster> found = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-            clusters = found;
-        }
-        Map<UUID, List<UUID>> alliances = alliancesOf(clusters.stream().map(c -> c.id).toList());
-        List<ClusterEntry> items = clusters.stream()
-                .map(c -> new ClusterEntry(c, alliances.getOrDefault(c.id, List.of()))).toList();
-        return new Page<>(items, page.page(), page.size(), total);
-    }
-
-    /** PostgreSQL keeps microseconds: a finer bound is rounded up here, so it compares as given, not as rounded. */
-    private static Instant atMicros(Instant bound) {
-        Instant micros = bound.truncatedTo(ChronoUnit.MICROS);
-        return micros.equals(bound) ? bound : micros.plus(1, ChronoUnit.MICROS);
+    /** The clusters as the registry answers them, each with the alliances listing it as a member. */
+    List<ClusterEntry> entries(List<Cluster> found) {
+        Map<UUID, List<UUID>> alliances = alliancesOf(found.stream().map(c -> c.id).toList());
+        return found.stream().map(c -> new ClusterEntry(c, alliances.getOrDefault(c.id, List.of()))).toList();
     }
 
     private ClusterEntry entry(Cluster cluster) {

@@ -2,7 +2,9 @@ package org.clusterbridge.funding.api;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,19 +25,27 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.clusterbridge.api.Facets;
 import org.clusterbridge.api.MergePatch;
+import org.clusterbridge.api.Page;
 import org.clusterbridge.api.QueryParams;
 import org.clusterbridge.api.Versions;
+import org.clusterbridge.api.export.Iterators;
+import org.clusterbridge.api.export.ListExport;
+import org.clusterbridge.api.export.ListFormat;
 import org.clusterbridge.api.security.Caller;
 import org.clusterbridge.api.security.Roles;
 import org.clusterbridge.funding.domain.FundingFigureVersion;
 import org.clusterbridge.funding.domain.Indicator;
 import org.clusterbridge.funding.domain.Nature;
+import org.clusterbridge.funding.service.FigureSearch;
+import org.clusterbridge.funding.service.FigureSearch.Filter;
 import org.clusterbridge.funding.service.FundingFigureService;
-import org.clusterbridge.funding.service.FundingFigureService.Filter;
-import org.clusterbridge.rules.IdOrSlug;
 import org.clusterbridge.rules.DomainException;
+import org.clusterbridge.rules.IdOrSlug;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -65,11 +75,16 @@ public class FundingFigureResource {
     }
 
     private final FundingFigureService figures;
+    private final FigureSearch search;
+    private final ListExport export;
     private final Caller caller;
     private final MergePatch patches;
 
-    FundingFigureResource(FundingFigureService figures, Caller caller, MergePatch patches) {
+    FundingFigureResource(FundingFigureService figures, FigureSearch search, ListExport export, Caller caller,
+            MergePatch patches) {
         this.figures = figures;
+        this.search = search;
+        this.export = export;
         this.caller = caller;
         this.patches = patches;
     }
@@ -95,7 +110,13 @@ public class FundingFigureResource {
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Operation(operationId = "listFundingFigures",
             summary = "List figures; from/to bound the period end (the date a figure refers to)")
-    public FundingFigurePage list(
+    @Produces({ ListFormat.JSON_TYPE, ListFormat.CSV_TYPE, ListFormat.NDJSON_TYPE })
+    @APIResponse(responseCode = "200", description = ListFormat.DESCRIPTION, content = {
+            @Content(mediaType = ListFormat.JSON_TYPE, schema = @Schema(implementation = FundingFigurePage.class)),
+            @Content(mediaType = ListFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = ListFormat.NDJSON_TYPE,
+                    schema = @Schema(implementation = FundingFigureResponse.class)) })
+    public Response list(
             @QueryParam("clusterId") @Parameter(description = "Cluster id or slug") String clusterId,
             @QueryParam("indicator") @Parameter(description = "Indicator code from GET /api/indicators",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "projects-certified",
@@ -115,10 +136,16 @@ public class FundingFigureResource {
             @QueryParam("page") @Parameter(description = "Page number, from 0",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) String page,
             @QueryParam("size") @Parameter(description = "Page size, 1 to 200", schema = @Schema(
-                    type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) String size) {
+                    type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) String size,
+            @QueryParam("facets") @Parameter(description = "Facets to count over all matches, comma-separated: any "
+                    + "of indicator, nature, country (the cluster's); JSON only, ignored by CSV and NDJSON",
+                    style = ParameterStyle.FORM, explode = Explode.FALSE, schema = @Schema(type = SchemaType.ARRAY,
+                            implementation = FundingFigureFacet.class)) String facets,
+            @Context HttpHeaders headers) {
+        ListFormat format = ListFormat.of(headers);
         var pageRequest = QueryParams.page(page, size);
-        boolean byCluster = clusterId != null && !clusterId.isBlank();
-        UUID cluster = byCluster ? figures.clusterId(IdOrSlug.parameter("clusterId", clusterId)).orElse(null) : null;
+        IdOrSlug cluster = clusterId == null || clusterId.isBlank() ? null
+                : IdOrSlug.parameter("clusterId", clusterId);
         var filter = new Filter(cluster, indicator(indicator),
                 QueryParams.enumValue(Nature.class, "nature", nature), QueryParams.date("from", from),
                 QueryParams.date("to", to), QueryParams.country("country", country),
@@ -126,11 +153,15 @@ public class FundingFigureResource {
         if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
             throw DomainException.invalid("to", "must not be before from");
         }
-        if (byCluster && cluster == null) {
-            // a slug no cluster holds: no figure can match
-            return new FundingFigurePage(List.of(), pageRequest.page(), pageRequest.size(), 0);
+        List<String> asked = Facets.parse(facets, FigureSearch.FACETS);
+        if (format.streamed()) {
+            Iterator<FundingFigureResponse> items = Iterators.map(search.export(filter), FundingFigureResponse::of);
+            // no multilingual text in a figure: its CSV needs no languages
+            return export.stream(format, FundingFigureResponse.class, () -> items, Set::of, "funding-figures");
         }
-        return FundingFigurePage.of(figures.list(filter, pageRequest).map(FundingFigureResponse::of));
+        Page<FundingFigureResponse> found = search.list(filter, pageRequest).map(FundingFigureResponse::of)
+                .withFacets(Facets.count(asked, facet -> search.facet(filter, facet)));
+        return Response.ok(FundingFigurePage.of(found)).build();
     }
 
     @GET

@@ -1,12 +1,8 @@
 package org.clusterbridge.funding.service;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,8 +11,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import org.clusterbridge.api.Page;
-import org.clusterbridge.api.PageRequest;
 import org.clusterbridge.api.security.Actor;
 import org.clusterbridge.api.security.Roles;
 import org.clusterbridge.events.CloudEvents;
@@ -25,13 +19,10 @@ import org.clusterbridge.events.postgresql.PostgresOutbox;
 import org.clusterbridge.funding.domain.FigureSnapshot;
 import org.clusterbridge.funding.domain.FundingFigure;
 import org.clusterbridge.funding.domain.FundingFigureVersion;
-import org.clusterbridge.funding.domain.Indicator;
 import org.clusterbridge.funding.domain.KnownCluster;
-import org.clusterbridge.funding.domain.Nature;
 import org.clusterbridge.funding.events.ClusterView;
 import org.clusterbridge.funding.events.FundingFigureChanged;
 import org.clusterbridge.rules.DomainException;
-import org.clusterbridge.rules.IdOrSlug;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.panache.common.Sort;
@@ -50,11 +41,6 @@ public class FundingFigureService {
         this.cloudEvents = cloudEvents;
         this.mapper = mapper;
         this.clusters = clusters;
-    }
-
-    /** Filters of the figure list; null means "any". {@code updatedSince} keeps those changed at or after it. */
-    public record Filter(UUID clusterId, Indicator indicator, Nature nature, LocalDate from, LocalDate to,
-            String country, Instant updatedSince) {
     }
 
     /** A version of a figure, what made it and who (null for versions made before auditing began). */
@@ -113,12 +99,6 @@ public class FundingFigureService {
         return publish(entity, FundingFigureVersion.CORRECTED, FundingFigureChanged.CORRECTED, actor);
     }
 
-    /** The cluster a filter names: an id as given, a slug as the view knows it (empty when none holds it). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<UUID> clusterId(IdOrSlug key) {
-        return key.id() != null ? Optional.of(key.id()) : clusters.find(key).map(KnownCluster::id);
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
     public FigureSnapshot get(UUID id) {
         return mapper.snapshot(find(id));
@@ -131,50 +111,6 @@ public class FundingFigureService {
                 .map(row -> new FigureVersion(row.version, row.change, row.recordedAt, row.recordedBy,
                         mapper.read(row.state, FigureSnapshot.class)))
                 .toList();
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<FigureSnapshot> list(Filter filter, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (filter.clusterId() != null) {
-            where.add("clusterId = :clusterId");
-            params.put("clusterId", filter.clusterId());
-        }
-        if (filter.indicator() != null) {
-            where.add("indicator = :indicator");
-            params.put("indicator", filter.indicator().code());
-        }
-        if (filter.nature() != null) {
-            where.add("nature = :nature");
-            params.put("nature", filter.nature());
-        }
-        if (filter.from() != null) {
-            where.add("periodEnd >= :from");
-            params.put("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.add("periodEnd <= :to");
-            params.put("to", filter.to());
-        }
-        if (filter.updatedSince() != null) {
-            where.add("updatedAt >= :updatedSince");
-            params.put("updatedSince", atMicros(filter.updatedSince()));
-        }
-        if (filter.country() != null) {
-            List<UUID> inCountry = clusters.idsIn(filter.country());
-            if (inCountry.isEmpty()) {
-                return new Page<>(List.of(), page.page(), page.size(), 0);
-            }
-            where.add("clusterId in :inCountry");
-            params.put("inCountry", inCountry);
-        }
-        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        var found = FundingFigure.<FundingFigure> find(query,
-                Sort.descending("periodEnd").and("recordedAt", Sort.Direction.Descending).and("id"), params);
-        List<FigureSnapshot> items = found.page(page.page(), page.size()).list().stream()
-                .map(mapper::snapshot).toList();
-        return new Page<>(items, page.page(), page.size(), found.count());
     }
 
     private FundingFigure find(UUID id) {
@@ -240,12 +176,6 @@ public class FundingFigureService {
                 cloudEvents.create(FundingFigureChanged.AGGREGATE, eventChange, entity.id, entity.version,
                         actor.subject(), FundingFigureChanged.of(state)));
         return state;
-    }
-
-    /** PostgreSQL keeps microseconds: a finer bound is rounded up here, so it compares as given, not as rounded. */
-    private static Instant atMicros(Instant bound) {
-        Instant micros = bound.truncatedTo(ChronoUnit.MICROS);
-        return micros.equals(bound) ? bound : micros.plus(1, ChronoUnit.MICROS);
     }
 
     private static Instant now() {

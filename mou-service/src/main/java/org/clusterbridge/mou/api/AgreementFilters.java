@@ -1,19 +1,24 @@
 package org.clusterbridge.mou.api;
 
+import java.util.List;
+
 import jakarta.ws.rs.QueryParam;
 
+import org.clusterbridge.api.Facets;
 import org.clusterbridge.api.PageRequest;
 import org.clusterbridge.api.QueryParams;
 import org.clusterbridge.mou.domain.AgreementQuery;
 import org.clusterbridge.mou.domain.AgreementStatus;
+import org.clusterbridge.mou.service.AgreementFacets;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The query parameters that every list of agreements takes (the whole register's and a cluster's): the agreement
- * filters and the page. Read raw, so that a bad value is a 400 naming the parameter; the OpenAPI document gives
- * their types.
+ * filters, the page and the facets. Read raw, so that a bad value is a 400 naming the parameter; the OpenAPI
+ * document gives their types.
  */
 public record AgreementFilters(
         @QueryParam("status") @Parameter(description = "The status on today's date", schema = @Schema(
@@ -38,7 +43,12 @@ public record AgreementFilters(
         @QueryParam("page") @Parameter(description = "The page, counting from 0", schema = @Schema(
                 type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) String page,
         @QueryParam("size") @Parameter(description = "Agreements per page", schema = @Schema(
-                type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) String size) {
+                type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) String size,
+        @QueryParam("facets") @Parameter(description = "The facets to count over all matches, comma-separated "
+                + "(status: on today's date; country: of the parties and co-signers, each agreement counted once "
+                + "per country; focusArea: an agreement counted under each of its areas). Ignored for text/csv and "
+                + "application/x-ndjson.", explode = Explode.FALSE, schema = @Schema(
+                        type = SchemaType.ARRAY, implementation = AgreementFacetName.class)) String facets) {
 
     /** A country filter's shape: ISO 3166-1 alpha-2, in any case ({@code EU} for European alliances). */
     static final String COUNTRY = "^[A-Za-z]{2}$";
@@ -51,5 +61,10 @@ public record AgreementFilters(
 
     PageRequest pageRequest() {
         return QueryParams.page(page, size);
+    }
+
+    /** The facets asked for, in the order given; an unknown one is a 400 naming {@code facets}. */
+    List<String> askedFacets() {
+        return Facets.parse(facets, AgreementFacets.OFFERED);
     }
 }

@@ -1,13 +1,20 @@
 package org.clusterbridge.mou.api;
 
 import java.util.List;
+import java.util.Map;
 
+import org.clusterbridge.api.FacetCount;
+import org.clusterbridge.api.Facets;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The OpenAPI schema of a page of agreements ({@link org.clusterbridge.api.Page} as served). */
 public record AgreementPage(
         @Schema(required = true) List<AgreementRepresentation> items,
         @Schema(required = true, minimum = "0", description = "Counts from 0") int page,
         @Schema(required = true, minimum = "1", maximum = "200") int size,
-        @Schema(required = true, minimum = "0", description = "Matches over all pages") long total) {
+        @Schema(required = true, minimum = "0", description = "Matches over all pages") long total,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = Facets.DESCRIPTION)
+                Map<String, List<FacetCount>> facets) {
 }

@@ -3,6 +3,7 @@ package org.clusterbridge.mou.api;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.clusterbridge.api.Page;
+import org.clusterbridge.api.export.Keyset;
 import org.clusterbridge.mou.domain.Agreement;
 import org.clusterbridge.mou.domain.AgreementStatus;
 import org.clusterbridge.mou.domain.ClusterSummary;
@@ -48,6 +50,23 @@ public class AgreementRepresentations {
         Map<UUID, ClusterSummary> known = clusters.find(signers(agreements));
         LocalDate day = today.date();
         return agreements.stream().map(a -> of(a, known, day)).toList();
+    }
+
+    /**
+     * The representations of {@code agreements}, built while iterated {@code batch} agreements at a time, with one
+     * lookup of the clusters per batch: an export holds one batch, never the whole list.
+     */
+    public Iterator<AgreementRepresentation> of(Iterator<Agreement> agreements, int batch) {
+        // The source iterator is positioned after the last item handed out: its next batch is what follows it.
+        return Keyset.of(last -> of(next(agreements, batch)));
+    }
+
+    private static List<Agreement> next(Iterator<Agreement> agreements, int batch) {
+        List<Agreement> next = new ArrayList<>(batch);
+        while (next.size() < batch && agreements.hasNext()) {
+            next.add(agreements.next());
+        }
+        return next;
     }
 
     public Network network(List<Agreement> agreements) {

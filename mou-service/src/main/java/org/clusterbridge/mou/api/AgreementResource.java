@@ -21,11 +21,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.clusterbridge.api.MergePatch;
-import org.clusterbridge.api.Page;
 import org.clusterbridge.api.Versions;
+import org.clusterbridge.api.export.ListFormat;
 import org.clusterbridge.api.security.Caller;
 import org.clusterbridge.api.security.Roles;
 import org.clusterbridge.mou.domain.Agreement;
+import org.clusterbridge.mou.domain.AgreementQuery;
 import org.clusterbridge.mou.service.AgreementService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -52,13 +53,15 @@ public class AgreementResource {
     private final AgreementRepresentations representations;
     private final Caller caller;
     private final MergePatch patches;
+    private final AgreementLists lists;
 
     AgreementResource(AgreementService service, AgreementRepresentations representations, Caller caller,
-            MergePatch patches) {
+            MergePatch patches, AgreementLists lists) {
         this.service = service;
         this.representations = representations;
         this.caller = caller;
         this.patches = patches;
+        this.lists = lists;
     }
 
     @POST
@@ -79,18 +82,24 @@ public class AgreementResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
+    @Produces({ ListFormat.JSON_TYPE, ListFormat.CSV_TYPE, ListFormat.NDJSON_TYPE })
     @Operation(operationId = "listAgreements", summary = "List agreements", description = "status is the status on "
             + "today's date; country matches any party's or co-signer's country; expiringWithinDays lists agreements "
-            + "not terminated whose expiry falls after today and at most that many days from today.")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementPage.class)))
-    public Page<AgreementRepresentation> list(
+            + "not terminated whose expiry falls after today and at most that many days from today. facets counts "
+            + "the matches by status, kind, country or focus area.")
+    @APIResponse(responseCode = "200", description = ListFormat.DESCRIPTION, content = {
+            @Content(mediaType = ListFormat.JSON_TYPE, schema = @Schema(implementation = AgreementPage.class)),
+            @Content(mediaType = ListFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = ListFormat.NDJSON_TYPE, schema = @Schema(
+                    implementation = AgreementRepresentation.class)) })
+    public Response list(
             @QueryParam("clusterId") @Parameter(description = "Agreements this cluster signed as a party or "
                     + "co-signer", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String clusterId,
             @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2", schema = @Schema(
                     type = SchemaType.STRING, pattern = AgreementFilters.COUNTRY)) String country,
-            @BeanParam AgreementFilters filters) {
-        return representations.of(service.list(filters.query(clusterId, country), filters.pageRequest()));
+            @BeanParam AgreementFilters filters, @Context HttpHeaders headers) {
+        AgreementQuery query = filters.query(clusterId, country);
+        return lists.answer(filters, headers, () -> service.matching(query), "agreements");
     }
 
     @GET

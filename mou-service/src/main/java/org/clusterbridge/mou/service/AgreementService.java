@@ -14,8 +14,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.clusterbridge.api.Page;
-import org.clusterbridge.api.PageRequest;
 import org.clusterbridge.api.security.Actor;
 import org.clusterbridge.events.CloudEvent;
 import org.clusterbridge.events.CloudEvents;
@@ -105,16 +103,17 @@ public class AgreementService {
         }
     }
 
-    public Page<Agreement> list(AgreementQuery query, PageRequest page) {
-        return page(query, query.clusterId() == null ? null : List.of(query.clusterId()), page);
+    /** What the register's list selects with {@code query}. */
+    public AgreementMatches matching(AgreementQuery query) {
+        return matches(query, query.clusterId() == null ? null : List.of(query.clusterId()));
     }
 
-    /** The agreements of a cluster: signed by it, or by an alliance it is a member of. */
-    public Page<Agreement> ofCluster(UUID clusterId, AgreementQuery query, PageRequest page) {
+    /** What a cluster's list selects with {@code query}: signed by it, or by an alliance it is a member of. */
+    public AgreementMatches ofCluster(UUID clusterId, AgreementQuery query) {
         List<UUID> reach = new ArrayList<>();
         reach.add(clusterId);
         reach.addAll(clusters.alliancesOf(clusterId));
-        return page(query, reach, page);
+        return matches(query, reach);
     }
 
     /** Every agreement matching the status and country filters, for the network. */
@@ -144,11 +143,8 @@ public class AgreementService {
         return changed;
     }
 
-    private Page<Agreement> page(AgreementQuery query, List<UUID> signers, PageRequest page) {
-        return select(query, signers)
-                .map(selection -> new Page<>(store.find(selection, page.offset(), page.size()), page.page(),
-                        page.size(), store.count(selection)))
-                .orElseGet(() -> new Page<>(List.of(), page.page(), page.size(), 0));
+    private AgreementMatches matches(AgreementQuery query, List<UUID> signers) {
+        return new AgreementMatches(store, clusters, select(query, signers).orElse(null));
     }
 
     /**

@@ -1,10 +1,13 @@
 package org.clusterbridge.mou.store;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
 import org.clusterbridge.events.mongodb.MongoOutbox;
 import org.clusterbridge.mou.domain.Agreement;
+import org.clusterbridge.mou.domain.AgreementKind;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -19,6 +22,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class AgreementDocuments {
 
     static final String SIGNERS = "signers";
+    static final String TERMINATION = "termination";
+    /** The fields {@link #facts} reads. */
+    static final List<String> FACTS = List.of("kind", "effectiveFrom", "expiresOn", TERMINATION, "focusAreas",
+            SIGNERS);
 
     private final ObjectMapper writer;
     private final ObjectMapper reader;
@@ -44,6 +51,24 @@ final class AgreementDocuments {
         copy.remove(MongoOutbox.FIELD);
         copy.remove(SIGNERS);
         return reader.convertValue(copy, Agreement.class);
+    }
+
+    /**
+     * The facet fields of a document read with the {@link #FACTS} projection, directly rather than through the
+     * mapper: a facet count reads every document of its selection.
+     */
+    AgreementFacts facts(Document document) {
+        String kind = document.getString("kind");
+        Document termination = document.get(TERMINATION, Document.class);
+        return new AgreementFacts(kind == null ? null : AgreementKind.valueOf(kind),
+                date(document.getString("effectiveFrom")), date(document.getString("expiresOn")),
+                termination == null ? null : date(termination.getString("date")),
+                document.getList("focusAreas", String.class, List.of()),
+                document.getList(SIGNERS, String.class, List.of()));
+    }
+
+    private static LocalDate date(String iso) {
+        return iso == null ? null : LocalDate.parse(iso);
     }
 
     private String json(Agreement agreement) {

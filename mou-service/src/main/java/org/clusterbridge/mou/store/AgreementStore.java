@@ -6,9 +6,14 @@ import static com.mongodb.client.model.Filters.ne;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,6 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
@@ -42,6 +48,11 @@ import com.mongodb.client.model.Updates;
 public class AgreementStore {
 
     public static final String COLLECTION = "agreements";
+    /** The order of every list: latest signed first, then by reference (unique), so that it is total. */
+    private static final Bson LIST_ORDER = Sorts.orderBy(Sorts.descending("signedOn"), Sorts.ascending("reference"));
+    /** The multilingual texts of an agreement. */
+    private static final List<String> TEXTS = List.of("title", "purpose");
+    private static final int SCAN_BATCH = 1_000;
 
     private final MongoCollection<Document> agreements;
     private final MongoOutbox outbox;
@@ -59,7 +70,9 @@ public class AgreementStore {
         agreements.createIndex(Indexes.compoundIndex(Indexes.ascending(AgreementDocuments.SIGNERS),
                 Indexes.descending("signedOn")), new IndexOptions().name("signers_signedOn"));
         agreements.createIndex(Indexes.ascending("focusAreas"), new IndexOptions().name("focusAreas"));
-        agreements.createIndex(Indexes.descending("signedOn"), new IndexOptions().name("signedOn"));
+        // The list's whole order, so that a page or an export of any size is read in index order, not sorted.
+        agreements.createIndex(Indexes.compoundIndex(Indexes.descending("signedOn"), Indexes.ascending("reference")),
+                new IndexOptions().name("signedOn_reference"));
         agreements.createIndex(Indexes.ascending("expiresOn"), new IndexOptions().name("expiresOn"));
         agreements.createIndex(Indexes.ascending("effectiveFrom"), new IndexOptions().name("effectiveFrom"));
         agreements.createIndex(Indexes.ascending("status"), new IndexOptions().name("status"));
@@ -98,13 +111,36 @@ public class AgreementStore {
         return Optional.ofNullable(agreements.find(eq("_id", id.toString())).first()).map(documents::agreement);
     }
 
-    /** One page of the selection, latest signed first. */
+    /** One page of the selection, in the list's order: latest signed first, then by reference. */
     public List<Agreement> find(AgreementSelection selection, int skip, int limit) {
         List<Agreement> found = new ArrayList<>();
-        agreements.find(AgreementFilters.of(selection)).projection(Projections.exclude(MongoOutbox.FIELD))
-                .sort(Sorts.orderBy(Sorts.descending("signedOn"), Sorts.ascending("reference")))
-                .skip(skip).limit(limit).forEach(d -> found.add(documents.agreement(d)));
+        listed(selection).skip(skip).limit(limit).forEach(d -> found.add(documents.agreement(d)));
         return found;
+    }
+
+    /**
+     * Every agreement of the selection in the list's order, read through one cursor {@code batch} documents at a
+     * time: only the current batch is held, whatever the size of the selection. The cursor is exhausted (and so
+     * closed) when the iteration ends.
+     */
+    public Iterator<Agreement> stream(AgreementSelection selection, int batch) {
+        return listed(selection).batchSize(batch).map(documents::agreement).cursor();
+    }
+
+    /** The facet fields of every agreement of the selection, in no particular order, one projected scan. */
+    public void scanFacts(AgreementSelection selection, Consumer<AgreementFacts> each) {
+        scan(selection, AgreementDocuments.FACTS).forEach(d -> each.accept(documents.facts(d)));
+    }
+
+    /** The language tags of the selection's titles and purposes (its multilingual texts), one projected scan. */
+    public Set<String> languages(AgreementSelection selection) {
+        Set<String> languages = new TreeSet<>();
+        scan(selection, TEXTS).forEach(d -> TEXTS.forEach(field -> {
+            if (d.get(field) instanceof Map<?, ?> text) {
+                text.keySet().forEach(key -> languages.add(key.toString()));
+            }
+        }));
+        return languages;
     }
 
     public long count(AgreementSelection selection) {
@@ -126,6 +162,18 @@ public class AgreementStore {
         agreements.find(AgreementFilters.dueForRestatement(day)).projection(Projections.exclude(MongoOutbox.FIELD))
                 .limit(limit).forEach(doc -> found.add(documents.agreement(doc)));
         return found;
+    }
+
+    /** The selection sorted as every list serves it, without the pending events. */
+    private FindIterable<Document> listed(AgreementSelection selection) {
+        return agreements.find(AgreementFilters.of(selection)).projection(Projections.exclude(MongoOutbox.FIELD))
+                .sort(LIST_ORDER);
+    }
+
+    /** The selection's documents with only {@code fields}, in no particular order, for counting. */
+    private FindIterable<Document> scan(AgreementSelection selection, List<String> fields) {
+        return agreements.find(AgreementFilters.of(selection)).projection(Projections.include(fields))
+                .batchSize(SCAN_BATCH);
     }
 
     private boolean replace(long expected, Agreement changed, CloudEvent event, List<Bson> extra) {

@@ -86,6 +86,21 @@ public class ClusterViewStore {
         return found;
     }
 
+    /** The countries of those of {@code ids} (as stored: strings) the view knows and gives a country, by id. */
+    public Map<String, String> countries(Collection<String> ids) {
+        Map<String, String> countries = new HashMap<>();
+        if (ids.isEmpty()) {
+            return countries;
+        }
+        view.find(in("_id", List.copyOf(ids))).projection(Projections.include("country")).forEach(d -> {
+            String country = d.getString("country");
+            if (country != null) {
+                countries.put(d.getString("_id"), country);
+            }
+        });
+        return countries;
+    }
+
     /** The alliances that list {@code clusterId} among their members. */
     public List<UUID> alliancesOf(UUID clusterId) {
         return ids(view.find(eq("memberClusterIds", clusterId.toString())).projection(Projections.include("_id")));

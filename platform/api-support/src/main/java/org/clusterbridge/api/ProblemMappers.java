@@ -102,8 +102,14 @@ public class ProblemMappers {
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Request failed" : known.getReasonPhrase();
-        String detail = status == 404 ? "no resource at " + path(uri) : title;
-        if (e.getMessage() != null && !e.getMessage().startsWith("HTTP ")) {
+        String detail = switch (status) {
+            case 404 -> "no resource at " + path(uri);
+            case 406 -> "no media type the Accept header names is one this resource answers in (lists answer "
+                    + "application/json, text/csv and application/x-ndjson; the OpenAPI document names each "
+                    + "operation's)";
+            default -> title;
+        };
+        if (status != 406 && e.getMessage() != null && !e.getMessage().startsWith("HTTP ")) {
             detail = e.getMessage();
         }
         return respond(new Problem(Problem.TYPE_BASE + slug(title), title, status, detail, path(uri), List.of()));

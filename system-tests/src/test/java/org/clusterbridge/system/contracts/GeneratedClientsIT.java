@@ -12,10 +12,11 @@ import java.util.concurrent.Callable;
 
 import org.clusterbridge.client.cluster.api.ClustersApi;
 import org.clusterbridge.client.cluster.model.ClusterDetails;
+import org.clusterbridge.client.cluster.model.ClusterFacet;
 import org.clusterbridge.client.cluster.model.ClusterKind;
+import org.clusterbridge.client.cluster.model.ClusterPage;
 import org.clusterbridge.client.cluster.model.ClusterProfileResponse;
 import org.clusterbridge.client.cluster.model.ClusterState;
-import org.clusterbridge.client.cluster.model.PageClusterState;
 import org.clusterbridge.client.funding.api.FundingFiguresApi;
 import org.clusterbridge.client.funding.model.FundingFigureRequest;
 import org.clusterbridge.client.funding.model.FundingFigureResponse;
@@ -54,14 +55,21 @@ class GeneratedClientsIT {
 
     @Test
     void aPartnerScenarioRunsThroughTheGeneratedClients() throws Exception {
-        // find Medicen by q, and read its profile
-        PageClusterState found = clusters.listClusters(null, null, null, 0, "Medicen", 20, null, null);
+        // find Medicen by q with the country facet, and read its profile
+        ClusterPage found = clusters.listClusters(null, List.of(ClusterFacet.COUNTRY), null, null, 0, "Medicen", 20,
+                null, null);
+        assertThat(found.getFacets().get("country")).anySatisfy(count -> {
+            assertThat(count.getValue()).isEqualTo("FR");
+            assertThat(count.getCount()).isPositive();
+        });
         ClusterState medicen = found.getItems().stream().filter(c -> "medicen-paris-region".equals(c.getSlug()))
                 .findFirst().orElseThrow(() -> new AssertionError("Medicen not found by q: " + found));
         ClusterProfileResponse profile = clusters.getClusterProfile(medicen.getSlug());
         assertThat(profile.getCluster().getId()).isEqualTo(medicen.getId());
-        step("found %s by q (%d of %d) and read its profile: %d agreements", medicen.getNames().get("en"),
-                found.getItems().size(), found.getTotal(), profile.getAgreements().getCount());
+        step("found %s by q (%d of %d; countries %s) and read its profile: %d agreements",
+                medicen.getNames().get("en"), found.getItems().size(), found.getTotal(),
+                found.getFacets().get("country").stream().map(c -> c.getValue() + "=" + c.getCount()).toList(),
+                profile.getAgreements().getCount());
 
         // register a cluster, then update it with the version read
         String slug = "generated-client-" + UUID.randomUUID().toString().substring(0, 8);
