@@ -3,7 +3,8 @@
 # watches the service's heap with the JDK's own tools while it does, to show that an export of any size runs in
 # constant memory:
 #   - heap used after a full GC (jcmd GC.run, then jstat), before and after the export;
-#   - the highest heap occupancy jstat samples (every 250 ms) during the export, beside the export's size.
+#   - the highest heap and old-generation occupancy jstat samples (every 250 ms) during the export, beside the
+#     export's size: what an export retained would reach the old generation.
 # Usage: benchmarks/export-benchmark.sh SERVICE BASE_URL PATH [ACCEPT]
 #   SERVICE is the module whose JVM to watch (cluster-service, mou-service, funding-service);
 #   ACCEPT is text/csv (default) or application/x-ndjson.
@@ -20,6 +21,7 @@ heap_used() { jstat -gc "$1" | awk 'NR == 2 {printf "%.1f", ($3 + $4 + $6 + $8) 
 settled_heap() { jcmd "$pid" GC.run > /dev/null; sleep 1; heap_used "$pid"; }
 
 before=$(settled_heap)
+old_before=$(jstat -gc "$pid" | awk 'NR == 2 {printf "%.1f", $8 / 1024}')
 jstat -gc "$pid" 250 > "$out/jstat.txt" &
 sampler=$!
 curl -sS --fail -o "$out/export" -H "Accept: $accept" -H "Authorization: Bearer $TOKEN" \
@@ -34,11 +36,13 @@ else
   rows=$(wc -l < "$out/export")
 fi
 peak=$(awk '$1 ~ /^[0-9.]+$/ {used = ($3 + $4 + $6 + $8) / 1024; if (used > max) max = used} END {printf "%.1f", max}' "$out/jstat.txt")
-max_heap=$(jcmd "$pid" VM.flags | tr ' ' '\n' | awk -F= '/MaxHeapSize/ {printf "%.0f", $2 / 1048576}')
-awk -v n="$rows" -v s="$seconds" -v b="$bytes" -v h0="$before" -v h1="$after" -v p="$peak" -v m="$max_heap" \
+old_peak=$(awk '$1 ~ /^[0-9.]+$/ {used = $8 / 1024; if (used > max) max = used} END {printf "%.1f", max}' "$out/jstat.txt")
+max_heap=$(jcmd "$pid" VM.flags | tr ' ' '\n' | awk -F= '$1 == "-XX:MaxHeapSize" {printf "%.0f", $2 / 1048576}')
+awk -v n="$rows" -v s="$seconds" -v b="$bytes" -v h0="$before" -v h1="$after" -v p="$peak" -v m="$max_heap" -v o0="$old_before" -v o1="$old_peak" \
   -v what="$service GET $path ($accept)" 'BEGIN {
     printf "== %s\n", what
     printf "%d rows, %.1f MB in %.2f s: %.0f rows/s, %.1f MB/s\n", n, b / 1048576, s, n / s, b / 1048576 / s
-    printf "heap after full GC: %.1f MB before, %.1f MB after (%+.1f MB); peak occupancy during the export %.1f MB of %d MB max\n", h0, h1, h1 - h0, p, m
+    printf "heap after full GC: %.1f MB before, %.1f MB after (%+.1f MB)\n", h0, h1, h1 - h0
+    printf "during the export: heap peak %.1f MB of %d MB max (young generation churn), old generation %.1f MB before, peak %.1f MB\n", p, m, o0, o1
   }'
 rm -rf "$out"

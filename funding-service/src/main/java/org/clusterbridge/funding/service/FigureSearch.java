@@ -44,11 +44,13 @@ public class FigureSearch {
             List.of("indicator", "nature", "country")));
 
     private static final String FROM = "from FundingFigure f where ";
-    /** The list's order: latest period end first, then latest recorded, then by id for a total order. */
-    private static final String ORDER = " order by f.periodEnd desc, f.recordedAt desc, f.id";
-    /** After the figure whose keys are bound: the same order as {@link #ORDER}, as a condition. */
-    private static final String AFTER = "(f.periodEnd < :lastEnd or (f.periodEnd = :lastEnd"
-            + " and (f.recordedAt < :lastRecorded or (f.recordedAt = :lastRecorded and f.id > :lastId))))";
+    /**
+     * The list's order: latest period end first, then latest recorded, then by id for a total order; all three
+     * descending, so that one index (funding_figure_list_order) read backwards serves it and the keyset below.
+     */
+    private static final String ORDER = " order by f.periodEnd desc, f.recordedAt desc, f.id desc";
+    /** After the figure whose keys are bound in {@link #ORDER}: one row comparison, one index range. */
+    private static final String AFTER = "(f.periodEnd, f.recordedAt, f.id) < (:lastEnd, :lastRecorded, :lastId)";
 
     private static final Map<String, FacetQuery> FACET_QUERIES = Map.of(
             "indicator", new FacetQuery("f.indicator", ""),
