@@ -1,7 +1,5 @@
 package org.clusterbridge.cluster.service;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.clusterbridge.api.Facets;
 import org.clusterbridge.api.Page;
 import org.clusterbridge.api.PageRequest;
+import org.clusterbridge.api.QueryParams;
 import org.clusterbridge.api.export.Keyset;
 import org.clusterbridge.cluster.domain.Cluster;
 import org.clusterbridge.cluster.domain.SearchText;
@@ -144,7 +143,7 @@ public class ClusterSearch {
             }
             if (filter.updatedSince() != null) {
                 where.append(" AND c.updated_at >= :updatedSince");
-                parameters.put("updatedSince", atMicros(filter.updatedSince()));
+                parameters.put("updatedSince", QueryParams.microsCeiling(filter.updatedSince()));
             }
             return new Condition(where.toString(), parameters);
         }
@@ -158,12 +157,6 @@ public class ClusterSearch {
         Query bind(Query query) {
             parameters.forEach(query::setParameter);
             return query;
-        }
-
-        /** PostgreSQL keeps microseconds: a finer bound is rounded up, so it compares as given, not as rounded. */
-        private static Instant atMicros(Instant bound) {
-            Instant micros = bound.truncatedTo(ChronoUnit.MICROS);
-            return micros.equals(bound) ? bound : micros.plus(1, ChronoUnit.MICROS);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.clusterbridge.funding.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -19,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import org.clusterbridge.api.Page;
 import org.clusterbridge.api.PageRequest;
+import org.clusterbridge.api.QueryParams;
 import org.clusterbridge.api.export.Keyset;
 import org.clusterbridge.funding.domain.FigureSnapshot;
 import org.clusterbridge.funding.domain.FundingFigure;
@@ -187,7 +187,8 @@ public class FigureSearch {
             where = where.and("f.periodEnd <= :to", Map.of("to", filter.to()));
         }
         if (filter.updatedSince() != null) {
-            where = where.and("f.updatedAt >= :updatedSince", Map.of("updatedSince", atMicros(filter.updatedSince())));
+            where = where.and("f.updatedAt >= :updatedSince",
+                    Map.of("updatedSince", QueryParams.microsCeiling(filter.updatedSince())));
         }
         if (filter.country() != null) {
             List<UUID> inCountry = clusters.idsIn(filter.country());
@@ -202,11 +203,5 @@ public class FigureSearch {
     /** The cluster a filter names: an id as given, a slug as the view knows it (empty when none holds it). */
     private Optional<UUID> clusterId(IdOrSlug key) {
         return key.id() != null ? Optional.of(key.id()) : clusters.find(key).map(KnownCluster::id);
-    }
-
-    /** PostgreSQL keeps microseconds: a finer bound is rounded up here, so it compares as given, not as rounded. */
-    private static Instant atMicros(Instant bound) {
-        Instant micros = bound.truncatedTo(ChronoUnit.MICROS);
-        return micros.equals(bound) ? bound : micros.plus(1, ChronoUnit.MICROS);
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
@@ -68,6 +69,15 @@ public final class QueryParams {
             throw DomainException.invalid(name, message + ", between years 1 and 9999");
         }
         return instant;
+    }
+
+    /**
+     * A lower bound for a column that keeps microseconds (PostgreSQL's timestamps): a finer bound is rounded up,
+     * so that it compares as given, not as rounded.
+     */
+    public static Instant microsCeiling(Instant bound) {
+        Instant micros = bound.truncatedTo(ChronoUnit.MICROS);
+        return micros.equals(bound) ? bound : micros.plus(1, ChronoUnit.MICROS);
     }
 
     public static UUID uuid(String name, String raw) {
