@@ -88,7 +88,7 @@ class OpenApiContractTest {
             }
         });
         assertThat(schema("FundingFigurePage").path("required")).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("items", "page", "size", "total");
+                .containsExactlyInAnyOrder("items", "page", "size", "total", "totalExact");
         assertThat(schema("FundingFigurePage").at("/properties/items/items/$ref").asText())
                 .isEqualTo("#/components/schemas/FundingFigureResponse");
     }

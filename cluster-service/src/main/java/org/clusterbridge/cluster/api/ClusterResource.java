@@ -41,6 +41,7 @@ import org.clusterbridge.cluster.service.ClusterFilter;
 import org.clusterbridge.cluster.service.ClusterProfiles;
 import org.clusterbridge.cluster.service.ClusterSearch;
 import org.clusterbridge.cluster.service.ClusterService;
+import org.clusterbridge.cluster.service.StoredCluster;
 import org.clusterbridge.rules.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
@@ -154,10 +155,14 @@ public class ClusterResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ClusterState.class)))
     @APIResponse(responseCode = "404", description = "No such cluster")
-    public RestResponse<ClusterState> get(@PathParam("idOrSlug") String idOrSlug) {
-        ClusterState cluster = clusters.find(idOrSlug).map(ClusterState::of)
+    public Response get(@PathParam("idOrSlug") String idOrSlug, @Context HttpHeaders headers) {
+        StoredCluster cluster = clusters.representation(idOrSlug)
                 .orElseThrow(() -> DomainException.notFound("cluster", idOrSlug));
-        return RestResponse.ResponseBuilder.ok(cluster).tag(Versions.etag(cluster.version())).build();
+        if (Versions.unchanged(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), cluster.version())) {
+            return Response.notModified(Versions.etag(cluster.version())).build();
+        }
+        return Response.ok(cluster.json(), MediaType.APPLICATION_JSON_TYPE).tag(Versions.etag(cluster.version()))
+                .build();
     }
 
     @PUT

@@ -84,6 +84,22 @@ public class Cluster extends PanacheEntityBase {
     @Column(nullable = false)
     public List<MembershipReport> membershipReports = new ArrayList<>();
 
+    /**
+     * The alliances listing this cluster as a member, by English name: kept by the alliances' writes (see
+     * ClusterService), which move the member to a new version, since its representation changes.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<UUID> allianceIds = new ArrayList<>();
+
+    /** The JSON representation of this version, as reads answer it; null until written (see ClusterService). */
+    @Column(columnDefinition = "text")
+    public String representation;
+
+    /** The shape {@link #representation} was written in; another shape is rewritten at start. */
+    @Column(length = 64)
+    public String representationFormat;
+
     @Column(nullable = false, columnDefinition = "text")
     public String searchText;
 
@@ -134,6 +150,26 @@ public class Cluster extends PanacheEntityBase {
         updatedBy = by;
         version++;
         return true;
+    }
+
+    /**
+     * The alliances now listing the cluster; a change moves it to the next version. Returns false when they are
+     * the ones it had.
+     */
+    public boolean joinedAlliances(List<UUID> alliances, String by, Instant now) {
+        if (allianceIds.equals(alliances)) {
+            return false;
+        }
+        allianceIds = new ArrayList<>(alliances);
+        updatedAt = now;
+        updatedBy = by;
+        version++;
+        return true;
+    }
+
+    public void represent(String json, String format) {
+        representation = json;
+        representationFormat = format;
     }
 
     public boolean isActive() {

@@ -17,6 +17,7 @@ import org.clusterbridge.api.Facets;
 import org.clusterbridge.api.Page;
 import org.clusterbridge.api.PageRequest;
 import org.clusterbridge.api.QueryParams;
+import org.clusterbridge.api.Total;
 import org.clusterbridge.api.export.Keyset;
 import org.clusterbridge.cluster.domain.Cluster;
 import org.clusterbridge.cluster.domain.SearchText;
@@ -27,6 +28,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * The cluster list's reads over one filter: a page, the facet counts of the whole filtered set, and every match
  * for an export, all in the list's order (English name case-insensitively, then id) and on the same conditions.
+ * A page's total is exact up to {@code clusterbridge.list.exact-total-up-to} matches and the planner's estimate
+ * above (see {@link Total}).
  */
 @ApplicationScoped
 public class ClusterSearch {
@@ -48,22 +51,24 @@ public class ClusterSearch {
     private final EntityManager entityManager;
     private final ClusterService clusters;
     private final int exportBatch;
+    private final long exactTotalBound;
 
     ClusterSearch(EntityManager entityManager, ClusterService clusters,
-            @ConfigProperty(name = "clusterbridge.export.batch-size", defaultValue = "500") int exportBatch) {
+            @ConfigProperty(name = "clusterbridge.export.batch-size", defaultValue = "500") int exportBatch,
+            @ConfigProperty(name = Total.BOUND, defaultValue = Total.DEFAULT_BOUND) long exactTotalBound) {
         this.entityManager = entityManager;
         this.clusters = clusters;
         this.exportBatch = exportBatch;
+        this.exactTotalBound = exactTotalBound;
     }
 
     /** One page of the clusters matching the filter, with the counts of the facets asked for. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ClusterEntry> list(ClusterFilter filter, PageRequest page, List<String> facets) {
         Condition where = Condition.of(filter);
-        long total = ((Number) where.bind(entityManager.createNativeQuery("SELECT count(*) FROM cluster c"
-                + where.sql())).getSingleResult()).longValue();
+        Total total = Total.bounded(exactTotalBound, limit -> countUpTo(where, limit), () -> estimate(where));
         List<Cluster> found = List.of();
-        if (total > page.offset()) {
+        if (!total.exact() || total.value() > page.offset()) {
             found = select(where, " ORDER BY lower(c.name_en), c.id", page.offset(), page.size());
         }
         return new Page<>(clusters.entries(found), page.page(), page.size(), total)
@@ -94,6 +99,18 @@ public class ClusterSearch {
                 + "SELECT jsonb_object_keys(coalesce(c.description, '{}'::jsonb))) AS t(tag)" + where.sql()))
                 .getResultList();
         return new LinkedHashSet<>(tags);
+    }
+
+    /** The matches, but no more than {@code limit}: a scan that stops there. */
+    private long countUpTo(Condition where, long limit) {
+        return ((Number) where.bind(entityManager.createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM cluster c"
+                + where.sql() + " LIMIT " + limit + ") AS matches")).getSingleResult()).longValue();
+    }
+
+    /** The matches the planner expects, from its statistics: no row is read. */
+    private long estimate(Condition where) {
+        return Total.plannedRows((String) where.bind(entityManager.createNativeQuery("EXPLAIN SELECT 1 FROM cluster c"
+                + where.sql())).getResultList().get(0));
     }
 
     private Map<String, Long> counts(Condition where, String facet) {

@@ -1,14 +1,19 @@
 package org.clusterbridge.cluster.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,19 +33,28 @@ import org.clusterbridge.rules.DomainException;
 import org.clusterbridge.rules.IdOrSlug;
 import org.clusterbridge.rules.Violation;
 
-/** Registers, updates and retires clusters; every change is stored with its event in one transaction. */
+/**
+ * Registers, updates and retires clusters; every change is stored with its event in one transaction, together with
+ * the cluster's JSON representation of the new version, which reads by id or slug send as stored. An alliance's
+ * change of members, kind or name also moves each member it adds or drops (or reorders) to a new version listing
+ * its alliances, with an event of its own.
+ */
 @ApplicationScoped
 public class ClusterService {
 
     private final EntityManager entityManager;
     private final PostgresOutbox outbox;
     private final CloudEvents cloudEvents;
-    private final Clock clock = Clock.systemUTC();
+    private final ClusterRepresentation representation;
+    /** Microseconds, as PostgreSQL keeps them: what a write answers is what later reads answer. */
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
 
-    ClusterService(EntityManager entityManager, PostgresOutbox outbox, CloudEvents cloudEvents) {
+    ClusterService(EntityManager entityManager, PostgresOutbox outbox, CloudEvents cloudEvents,
+            ClusterRepresentation representation) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.cloudEvents = cloudEvents;
+        this.representation = representation;
     }
 
     @Transactional
@@ -50,11 +64,16 @@ public class ClusterService {
         if (Cluster.count("slug", details.slug()) > 0) {
             throw duplicateSlug(details.slug());
         }
-        Cluster cluster = Cluster.register(id, details, actor.subject(), Instant.now(clock));
+        Instant now = Instant.now(clock);
+        Cluster cluster = Cluster.register(id, details, actor.subject(), now);
+        represent(cluster);
         cluster.persist();
         flushUniqueSlug(details.slug());
         publish(cluster, "registered", actor);
-        return new ClusterEntry(cluster, List.of());
+        if (cluster.kind == ClusterKind.ALLIANCE) {
+            updateMemberships(cluster.memberClusterIds, actor, now);
+        }
+        return ClusterEntry.of(cluster);
     }
 
     /** Replaces the details of the cluster at version {@code expected} (the version the client read). */
@@ -75,12 +94,23 @@ public class ClusterService {
             throw duplicateSlug(details.slug());
         }
         if (cluster.details().equals(details)) {
-            return entry(cluster);
+            return ClusterEntry.of(cluster);
         }
-        cluster.update(details, actor.subject(), Instant.now(clock));
+        boolean listsMembers = cluster.kind == ClusterKind.ALLIANCE || details.kind() == ClusterKind.ALLIANCE;
+        boolean membershipsChange = listsMembers && (cluster.kind != details.kind()
+                || !cluster.memberClusterIds.equals(details.memberClusterIds())
+                || !cluster.nameEn.equals(details.names().get("en")));
+        Set<UUID> members = new HashSet<>(cluster.memberClusterIds);
+        members.addAll(details.memberClusterIds());
+        Instant now = Instant.now(clock);
+        cluster.update(details, actor.subject(), now);
+        represent(cluster);
         flushUniqueSlug(details.slug());
         publish(cluster, "updated", actor);
-        return entry(cluster);
+        if (membershipsChange) {
+            updateMemberships(members, actor, now);
+        }
+        return ClusterEntry.of(cluster);
     }
 
     /** Retires the cluster; it stays readable. Retiring a retired cluster changes nothing. */
@@ -89,24 +119,74 @@ public class ClusterService {
         Cluster cluster = locate(idOrSlug, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> DomainException.notFound("cluster", idOrSlug));
         if (cluster.retire(actor.subject(), Instant.now(clock))) {
+            represent(cluster);
             publish(cluster, "retired", actor);
         }
-        return entry(cluster);
+        return ClusterEntry.of(cluster);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ClusterEntry> find(String idOrSlug) {
-        return locate(idOrSlug, LockModeType.NONE).map(this::entry);
+        return locate(idOrSlug, LockModeType.NONE).map(ClusterEntry::of);
+    }
+
+    /**
+     * The cluster's JSON representation at its current version: its two stored columns, read by the primary key
+     * or the slug's unique index. A row whose stored representation is missing or of another shape (not yet
+     * rewritten, see {@link RepresentationBackfill}) is built from its columns instead.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<StoredCluster> representation(String idOrSlug) {
+        IdOrSlug key = IdOrSlug.of(idOrSlug);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT c.id, c.version, c.representation "
+                + "FROM cluster c WHERE " + (key.id() != null ? "c.id = :key" : "c.slug = :key")
+                + " AND c.representation_format = :format")
+                .setParameter("key", key.id() != null ? key.id() : key.slug())
+                .setParameter("format", representation.format()).getResultList();
+        if (!rows.isEmpty()) {
+            Object[] row = rows.get(0);
+            return Optional.of(new StoredCluster((UUID) row[0], ((Number) row[1]).longValue(), (String) row[2]));
+        }
+        return find(idOrSlug).map(entry -> new StoredCluster(entry.cluster().id, entry.cluster().version,
+                representation.json(entry)));
     }
 
     /** The clusters as the registry answers them, each with the alliances listing it as a member. */
     List<ClusterEntry> entries(List<Cluster> found) {
-        Map<UUID, List<UUID>> alliances = alliancesOf(found.stream().map(c -> c.id).toList());
-        return found.stream().map(c -> new ClusterEntry(c, alliances.getOrDefault(c.id, List.of()))).toList();
+        return found.stream().map(ClusterEntry::of).toList();
     }
 
-    private ClusterEntry entry(Cluster cluster) {
-        return new ClusterEntry(cluster, alliancesOf(List.of(cluster.id)).getOrDefault(cluster.id, List.of()));
+    /** Writes the cluster's representation as of its current state, in the shape reads expect. */
+    void represent(Cluster cluster) {
+        cluster.represent(representation.json(ClusterEntry.of(cluster)), representation.format());
+    }
+
+    /**
+     * Brings the alliances listed by each of {@code members} up to date after an alliance's change (flushed
+     * first, so that the search below sees it). Members are locked in id order before their alliances are read,
+     * so that of two alliance changes touching the same member the later one reads the earlier one's.
+     */
+    private void updateMemberships(Collection<UUID> members, Actor actor, Instant now) {
+        List<UUID> ids = members.stream().distinct().sorted().toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        entityManager.flush();
+        List<Cluster> locked = new ArrayList<>();
+        for (UUID id : ids) {
+            Cluster member = Cluster.findById(id, LockModeType.PESSIMISTIC_WRITE);
+            if (member != null) {
+                locked.add(member);
+            }
+        }
+        Map<UUID, List<UUID>> alliances = alliancesOf(ids);
+        for (Cluster member : locked) {
+            if (member.joinedAlliances(alliances.getOrDefault(member.id, List.of()), actor.subject(), now)) {
+                represent(member);
+                publish(member, "updated", actor);
+            }
+        }
     }
 
     /** For each cluster, the alliances listing it as a member (a cluster may belong to several). */

@@ -8,17 +8,21 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.clusterbridge.api.Page;
 import org.clusterbridge.api.PageRequest;
 import org.clusterbridge.api.QueryParams;
+import org.clusterbridge.api.Total;
 import org.clusterbridge.api.export.Keyset;
 import org.clusterbridge.funding.domain.FigureSnapshot;
 import org.clusterbridge.funding.domain.FundingFigure;
@@ -79,18 +83,38 @@ public class FigureSearch {
             all.putAll(values);
             return new Where(condition + " and " + clause, Map.copyOf(all));
         }
+
+        /**
+         * The condition in SQL over {@code funding_figure f}: the fields are their columns (snake case, as the
+         * naming strategy maps them), enum values their names.
+         */
+        String sql() {
+            return FIELD.matcher(condition).replaceAll(field -> "f." + field.group(1).replaceAll("([A-Z])", "_$1")
+                    .toLowerCase(Locale.ROOT));
+        }
+
+        Query bindSql(Query query) {
+            params.forEach((name, value) -> query.setParameter(name, value instanceof Enum<?> e ? e.name() : value));
+            return query;
+        }
     }
+
+    /** A field of {@code f} in a condition. */
+    private static final Pattern FIELD = Pattern.compile("\\bf\\.([a-z][A-Za-z]*)");
 
     private final FigureMapper mapper;
     private final ClusterView clusters;
     /** Figures an export reads per transaction: one indexed range read each, the response written meanwhile. */
     private final int batch;
+    private final long exactTotalBound;
 
     FigureSearch(FigureMapper mapper, ClusterView clusters,
-            @ConfigProperty(name = "clusterbridge.export.batch-size", defaultValue = "500") int batch) {
+            @ConfigProperty(name = "clusterbridge.export.batch-size", defaultValue = "500") int batch,
+            @ConfigProperty(name = Total.BOUND, defaultValue = Total.DEFAULT_BOUND) long exactTotalBound) {
         this.mapper = mapper;
         this.clusters = clusters;
         this.batch = batch;
+        this.exactTotalBound = exactTotalBound;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -101,8 +125,21 @@ public class FigureSearch {
         }
         List<FigureSnapshot> items = sorted(where.get()).page(page.page(), page.size()).list().stream()
                 .map(mapper::snapshot).toList();
-        return new Page<>(items, page.page(), page.size(),
-                FundingFigure.count(FROM + where.get().condition(), where.get().params()));
+        return new Page<>(items, page.page(), page.size(), Total.bounded(exactTotalBound,
+                limit -> countUpTo(where.get(), limit), () -> estimate(where.get())));
+    }
+
+    /** The matches, but no more than {@code limit}: a scan that stops there. */
+    private static long countUpTo(Where where, long limit) {
+        return where.bindSql(FundingFigure.getEntityManager().createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM "
+                + "funding_figure f WHERE " + where.sql() + " LIMIT " + limit + ") AS matches"))
+                .getSingleResult() instanceof Number count ? count.longValue() : 0;
+    }
+
+    /** The matches the planner expects, from its statistics: no row is read. */
+    private static long estimate(Where where) {
+        return Total.plannedRows((String) where.bindSql(FundingFigure.getEntityManager().createNativeQuery(
+                "EXPLAIN SELECT 1 FROM funding_figure f WHERE " + where.sql())).getResultList().get(0));
     }
 
     /**
@@ -195,7 +232,7 @@ public class FigureSearch {
             if (inCountry.isEmpty()) {
                 return Optional.empty();
             }
-            where = where.and("f.clusterId in :inCountry", Map.of("inCountry", inCountry));
+            where = where.and("f.clusterId in (:inCountry)", Map.of("inCountry", inCountry));
         }
         return Optional.of(where);
     }

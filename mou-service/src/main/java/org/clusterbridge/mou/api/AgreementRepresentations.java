@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.clusterbridge.api.Page;
 import org.clusterbridge.api.export.Keyset;
 import org.clusterbridge.mou.domain.Agreement;
+import org.clusterbridge.mou.domain.AgreementOutline;
 import org.clusterbridge.mou.domain.AgreementStatus;
 import org.clusterbridge.mou.domain.ClusterSummary;
 import org.clusterbridge.mou.domain.Party;
@@ -69,12 +70,15 @@ public class AgreementRepresentations {
         return next;
     }
 
-    public Network network(List<Agreement> agreements) {
-        Map<UUID, ClusterSummary> known = clusters.find(signers(agreements));
+    /** The network of {@code outlines}: their signers as nodes (in order of first appearance), their edges. */
+    public Network network(List<AgreementOutline> outlines) {
+        Set<UUID> signers = new LinkedHashSet<>();
+        outlines.forEach(o -> signers.addAll(o.signers()));
+        Map<UUID, ClusterSummary> known = clusters.find(signers);
         LocalDate day = today.date();
         Map<UUID, Network.Node> nodes = new LinkedHashMap<>();
         List<Network.Edge> edges = new ArrayList<>();
-        for (Agreement agreement : agreements) {
+        for (AgreementOutline agreement : outlines) {
             for (UUID id : agreement.signers()) {
                 nodes.computeIfAbsent(id, key -> node(key, known.get(key)));
             }
@@ -84,7 +88,7 @@ public class AgreementRepresentations {
                 for (int j = i + 1; j < parties.size(); j++) {
                     List<UUID> coSigners = new ArrayList<>(parties.get(i).coSigners());
                     coSigners.addAll(parties.get(j).coSigners());
-                    edges.add(new Network.Edge(agreement.id(), agreement.reference(), agreement.title().get("en"),
+                    edges.add(new Network.Edge(agreement.id(), agreement.reference(), agreement.title(),
                             agreement.kind(), status, parties.get(i).clusterId(), parties.get(j).clusterId(),
                             coSigners, agreement.signedOn(), agreement.effectiveFrom(), agreement.expiresOn()));
                 }

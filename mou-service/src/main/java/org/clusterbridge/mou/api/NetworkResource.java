@@ -39,15 +39,23 @@ public class NetworkResource {
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Operation(operationId = "getNetwork", summary = "The cooperation network", description = "Clusters as nodes "
             + "(name, country, kind), agreements as edges between each pair of their parties (status on today's date, "
-            + "dates). status and country filter the agreements; country matches any party's or co-signer's "
-            + "country.")
+            + "dates). status, country and focusArea filter the agreements; country matches any party's or "
+            + "co-signer's country, focusArea any of the agreement's focus areas.")
     @APIResponse(responseCode = "200", description = "The network", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Network.class)))
     public Network network(
             @QueryParam("status") @Parameter(description = "The agreements' status on today's date",
                     schema = @Schema(implementation = AgreementStatus.class)) String status,
             @QueryParam("country") @Parameter(description = "ISO 3166-1 alpha-2", schema = @Schema(
-                    type = SchemaType.STRING, pattern = AgreementFilters.COUNTRY)) String country) {
-        return representations.network(service.network(QueryFilters.status(status), QueryFilters.country(country)));
+                    type = SchemaType.STRING, pattern = AgreementFilters.COUNTRY)) String country,
+            // The codes of FocusAreas.CODES, as on the lists (the OpenAPI test compares them).
+            @QueryParam("focusArea") @Parameter(description = "A focus-area code", schema = @Schema(
+                    type = SchemaType.STRING, enumeration = { "biological-diagnostics",
+                            "diagnostic-interventional-imaging", "regenerative-medicine", "biomaterials",
+                            "digital-health", "translational-medicine", "medical-devices", "pharmaceuticals",
+                            "active-pharmaceutical-ingredients", "biotechnology",
+                            "nursing-care-welfare-devices" })) String focusArea) {
+        return representations.network(service.network(QueryFilters.status(status), QueryFilters.country(country),
+                QueryFilters.focusArea(focusArea)));
     }
 }

@@ -51,8 +51,13 @@ public class ClusterView implements InboundView<ClusterSummary, MongoViewGate.Re
                 ? "has no id matching its subject" : null;
     }
 
+    /**
+     * The cluster's document; an alliance's members note it first (a note never removed, checked when read), so
+     * that their alliances are found by id however the write below ends.
+     */
     @Override
     public MongoViewGate.Replacement write(CloudEvent event, ClusterSummary cluster) {
+        store.noteMembers(cluster);
         return store.replacement(cluster);
     }
 

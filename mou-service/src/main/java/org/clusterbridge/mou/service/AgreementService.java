@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.clusterbridge.events.CloudEvent;
 import org.clusterbridge.events.CloudEvents;
 import org.clusterbridge.mou.domain.Agreement;
 import org.clusterbridge.mou.domain.AgreementDetails;
+import org.clusterbridge.mou.domain.AgreementOutline;
 import org.clusterbridge.mou.domain.AgreementQuery;
 import org.clusterbridge.mou.domain.AgreementRules;
 import org.clusterbridge.mou.domain.AgreementStatus;
@@ -38,6 +41,9 @@ public class AgreementService {
 
     static final String AGGREGATE = "agreement";
     private static final int ATTEMPTS = 5;
+    private static final Comparator<AgreementOutline> NETWORK_ORDER = Comparator
+            .comparing(AgreementOutline::signedOn, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(AgreementOutline::reference, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final AgreementStore store;
     private final ClusterViewStore clusters;
@@ -75,7 +81,7 @@ public class AgreementService {
         AgreementDetails correction = details == null ? null : details.asCorrectionOf(current);
         validate(correction);
         Agreement changed = current.correct(correction, actor.subject(), now(), today.date());
-        if (!store.replace(expected, changed, event("updated", changed, actor))) {
+        if (!store.replace(current, changed, event("updated", changed, actor))) {
             throw DomainException.staleVersion(get(id).version());
         }
         return changed;
@@ -94,7 +100,7 @@ public class AgreementService {
             }
             Termination clean = new Termination(termination.date(), termination.reason().strip());
             Agreement terminated = current.terminate(clean, actor.subject(), now(), today.date());
-            if (store.replace(current.version(), terminated, event("terminated", terminated, actor))) {
+            if (store.replace(current, terminated, event("terminated", terminated, actor))) {
                 return terminated;
             }
             if (attempt >= ATTEMPTS) {
@@ -116,10 +122,25 @@ public class AgreementService {
         return matches(query, reach);
     }
 
-    /** Every agreement matching the status and country filters, for the network. */
-    public List<Agreement> network(AgreementStatus status, String country) {
-        AgreementQuery query = new AgreementQuery(null, status, country, null, null, null, null, null);
-        return select(query, null).map(store::findAll).orElseGet(List::of);
+    /**
+     * The outline of every agreement matching the filters (each optional), for the network, in signing order
+     * (then by reference): {@code status} on today's date, {@code country} any signer's as the view has it, and
+     * {@code focusArea} one of its areas. Read from the network's read model, not by filtering the agreements.
+     */
+    public List<AgreementOutline> network(AgreementStatus status, String country, String focusArea) {
+        LocalDate day = today.date();
+        List<AgreementOutline> outlines = store.outlines().stream()
+                .filter(o -> status == null || o.statusOn(day) == status)
+                .filter(o -> focusArea == null || o.focusAreas().contains(focusArea))
+                .toList();
+        if (country != null && !outlines.isEmpty()) {
+            Set<String> signers = new HashSet<>();
+            outlines.forEach(o -> o.signers().forEach(id -> signers.add(id.toString())));
+            Map<String, String> countries = clusters.countries(signers);
+            outlines = outlines.stream().filter(o -> o.signers().stream()
+                    .anyMatch(id -> country.equals(countries.get(id.toString())))).toList();
+        }
+        return outlines.stream().sorted(NETWORK_ORDER).toList();
     }
 
     /**
@@ -136,7 +157,7 @@ public class AgreementService {
                 continue;
             }
             String change = restated.status() == AgreementStatus.EXPIRED ? "expired" : "updated";
-            if (store.restate(current.version(), restated, event(change, restated, actor))) {
+            if (store.restate(current, restated, event(change, restated, actor))) {
                 changed++;
             }
         }
@@ -149,11 +170,12 @@ public class AgreementService {
 
     /**
      * What the query selects; empty when it cannot match (no cluster in the country). The country filter matches
-     * agreements that any party or co-signer of that country signed: the view gives the ids.
+     * agreements that any party or co-signer of that country signed: the view gives the ids, or, for some
+     * clusters' agreements ({@code signers}), the countries of their matches' signers ({@link AgreementMatches}).
      */
     private Optional<AgreementSelection> select(AgreementQuery query, List<UUID> signers) {
         List<UUID> inCountry = null;
-        if (query.country() != null) {
+        if (query.country() != null && signers == null) {
             inCountry = clusters.inCountry(query.country());
             if (inCountry.isEmpty()) {
                 return Optional.empty();

@@ -1,6 +1,8 @@
 package org.clusterbridge.mou.store;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,6 +10,7 @@ import org.bson.Document;
 import org.clusterbridge.events.mongodb.MongoOutbox;
 import org.clusterbridge.mou.domain.Agreement;
 import org.clusterbridge.mou.domain.AgreementKind;
+import org.clusterbridge.mou.domain.AgreementStatus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -24,8 +27,8 @@ final class AgreementDocuments {
     static final String SIGNERS = "signers";
     static final String TERMINATION = "termination";
     /** The fields {@link #facts} reads. */
-    static final List<String> FACTS = List.of("kind", "effectiveFrom", "expiresOn", TERMINATION, "focusAreas",
-            SIGNERS);
+    static final List<String> FACTS = List.of("reference", "signedOn", "status", "kind", "effectiveFrom", "expiresOn",
+            TERMINATION, "focusAreas", SIGNERS, AgreementFilters.UPDATED_AT);
 
     private final ObjectMapper writer;
     private final ObjectMapper reader;
@@ -59,12 +62,27 @@ final class AgreementDocuments {
      */
     AgreementFacts facts(Document document) {
         String kind = document.getString("kind");
+        String status = document.getString("status");
         Document termination = document.get(TERMINATION, Document.class);
-        return new AgreementFacts(kind == null ? null : AgreementKind.valueOf(kind),
+        return new AgreementFacts(String.valueOf(document.get("_id")), document.getString("reference"),
+                date(document.getString("signedOn")), status == null ? null : AgreementStatus.valueOf(status),
+                kind == null ? null : AgreementKind.valueOf(kind),
                 date(document.getString("effectiveFrom")), date(document.getString("expiresOn")),
                 termination == null ? null : date(termination.getString("date")),
                 document.getList("focusAreas", String.class, List.of()),
-                document.getList(SIGNERS, String.class, List.of()));
+                document.getList(SIGNERS, String.class, List.of()), instant(document.get(AgreementFilters.UPDATED_AT)));
+    }
+
+    /** A stored {@code updatedAt} (ISO-8601 text); anything else, or nothing, is no time. */
+    private static Instant instant(Object stored) {
+        if (stored instanceof String text) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static LocalDate date(String iso) {

@@ -25,7 +25,11 @@ import org.clusterbridge.mou.domain.Agreement;
 import org.clusterbridge.mou.domain.AgreementQuery;
 import org.clusterbridge.mou.domain.AgreementStatus;
 
-/** The MongoDB filters of the agreement queries, on the fields {@link AgreementDocuments} stores. */
+/**
+ * The MongoDB filters of the agreement queries, on the fields {@link AgreementDocuments} stores, and the same
+ * conditions on an agreement's {@link AgreementFacts} for the lists that read their candidates by {@code _id}
+ * (see {@link #matches}); AgreementFiltersTest holds the two to the same answers.
+ */
 final class AgreementFilters {
 
     static final String UPDATED_AT = "updatedAt";
@@ -105,6 +109,48 @@ final class AgreementFilters {
             earlier.add(second + "." + fraction.substring(0, digits) + "Z");
         }
         return and(gte(UPDATED_AT, second + "." + fraction), nin(UPDATED_AT, earlier));
+    }
+
+    /**
+     * Whether an agreement with {@code facts} matches the query's dates, status, focus area and change time on
+     * {@code day}, exactly as {@link #of} selects it. Its cluster and country are not checked here: the caller
+     * read it as a candidate of its clusters and has the cluster view for countries.
+     */
+    static boolean matches(AgreementQuery q, LocalDate day, AgreementFacts facts) {
+        if (q.status() != null && !hasStatus(q.status(), day, facts)) {
+            return false;
+        }
+        if (q.focusArea() != null && !facts.focusAreas().contains(q.focusArea())) {
+            return false;
+        }
+        LocalDate signedOn = facts.signedOn();
+        if (q.signedFrom() != null && (signedOn == null || signedOn.isBefore(q.signedFrom()))) {
+            return false;
+        }
+        if (q.signedTo() != null && (signedOn == null || signedOn.isAfter(q.signedTo()))) {
+            return false;
+        }
+        if (q.expiringWithinDays() != null) {
+            LocalDate expiresOn = facts.expiresOn();
+            if (facts.recorded() == AgreementStatus.TERMINATED || expiresOn == null || !expiresOn.isAfter(day)
+                    || expiresOn.isAfter(day.plusDays(q.expiringWithinDays()))) {
+                return false;
+            }
+        }
+        // The stored time read as an instant: what the text comparison of updatedSince(Instant) emulates.
+        return q.updatedSince() == null || facts.updatedAt() != null && !facts.updatedAt().isBefore(q.updatedSince());
+    }
+
+    /** {@link #status} on the facts: the recorded TERMINATED, otherwise the dates. */
+    private static boolean hasStatus(AgreementStatus status, LocalDate day, AgreementFacts f) {
+        boolean terminated = f.recorded() == AgreementStatus.TERMINATED;
+        return switch (status) {
+            case TERMINATED -> terminated;
+            case SIGNED -> !terminated && f.effectiveFrom() != null && f.effectiveFrom().isAfter(day);
+            case EXPIRED -> !terminated && f.expiresOn() != null && !f.expiresOn().isAfter(day);
+            case ACTIVE -> !terminated && f.effectiveFrom() != null && !f.effectiveFrom().isAfter(day)
+                    && (f.expiresOn() == null || f.expiresOn().isAfter(day));
+        };
     }
 
     /** Agreements that any of the clusters signed, as a party or co-signer. */

@@ -2,13 +2,19 @@ package org.clusterbridge.mou.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +29,7 @@ import org.clusterbridge.events.CloudEvent;
 import org.clusterbridge.events.EventTopics;
 import org.clusterbridge.events.mongodb.MongoOutbox;
 import org.clusterbridge.mou.domain.Agreement;
+import org.clusterbridge.mou.domain.AgreementOutline;
 import org.clusterbridge.rules.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,6 +39,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
@@ -40,16 +48,42 @@ import com.mongodb.client.model.Updates;
 
 /**
  * The {@code agreements} collection: one document per agreement holding its whole state, its {@code version}
- * and its pending events. Every write is one single-document write; updates are filtered by version so that a
+ * and its pending events. Every change is one single-document write; updates are filtered by version so that a
  * concurrent writer makes them miss instead of overwriting. A reference taken by another agreement is a
  * {@code duplicate-reference} conflict.
+ *
+ * <p>Around that write it keeps two read models, so that a cluster's list and the network read a few documents by
+ * {@code _id} instead of filtering the whole collection (which a MongoDB-wire server without secondary indexes
+ * scans): {@link ClusterAgreements}, written ahead and checked against the agreements when read, and
+ * {@link AgreementNetwork}, whose outlines name the version they are from. The agreement's document stays the
+ * only source of truth; a crash between the writes leaves the read models ahead, never wrong.
  */
 @ApplicationScoped
 public class AgreementStore {
 
     public static final String COLLECTION = "agreements";
     /** The order of every list: latest signed first, then by reference (unique), so that it is total. */
-    private static final Bson LIST_ORDER = Sorts.orderBy(Sorts.descending("signedOn"), Sorts.ascending("reference"));
+    static final Bson LIST_ORDER = Sorts.orderBy(Sorts.descending("signedOn"), Sorts.ascending("reference"));
+    /** {@link #LIST_ORDER}, for lists ordered here rather than by the server. */
+    static final Comparator<AgreementFacts> IN_LIST_ORDER = Comparator
+            .comparing(AgreementFacts::signedOn, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(AgreementFacts::reference, Comparator.nullsLast(Comparator.naturalOrder()));
+    /** The fields the network does not draw, left out when it reads agreements. */
+    private static final Bson NETWORK_FIELDS = Projections.exclude(MongoOutbox.FIELD, "purpose", "signatories",
+            "sources", "notes", "signingCeremony");
+    /** The indexes every query of the register relies on (StoreIndexes creates them; IndexCoverageTest checks). */
+    static final List<IndexModel> INDEXES = List.of(
+            new IndexModel(Indexes.ascending("reference"), new IndexOptions().unique(true).name("reference")),
+            new IndexModel(Indexes.compoundIndex(Indexes.ascending(AgreementDocuments.SIGNERS),
+                    Indexes.descending("signedOn")), new IndexOptions().name("signers_signedOn")),
+            new IndexModel(Indexes.ascending("focusAreas"), new IndexOptions().name("focusAreas")),
+            // The list's whole order, so that a page or an export of any size is read in index order, not sorted.
+            new IndexModel(Indexes.compoundIndex(Indexes.descending("signedOn"), Indexes.ascending("reference")),
+                    new IndexOptions().name("signedOn_reference")),
+            new IndexModel(Indexes.ascending("expiresOn"), new IndexOptions().name("expiresOn")),
+            new IndexModel(Indexes.ascending("effectiveFrom"), new IndexOptions().name("effectiveFrom")),
+            new IndexModel(Indexes.ascending("status"), new IndexOptions().name("status")),
+            new IndexModel(Indexes.ascending(AgreementFilters.UPDATED_AT), new IndexOptions().name("updatedAt")));
     /** The multilingual texts of an agreement. */
     private static final List<String> TEXTS = List.of("title", "purpose");
     private static final int SCAN_BATCH = 1_000;
@@ -57,54 +91,58 @@ public class AgreementStore {
     private final MongoCollection<Document> agreements;
     private final MongoOutbox outbox;
     private final AgreementDocuments documents;
+    private final ClusterAgreements clusterAgreements;
+    private final AgreementNetwork network;
 
     AgreementStore(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
             MongoOutbox outbox, ObjectMapper mapper) {
         this.agreements = mongo.getDatabase(database).getCollection(COLLECTION);
         this.outbox = outbox;
         this.documents = new AgreementDocuments(mapper);
+        this.clusterAgreements = new ClusterAgreements(
+                mongo.getDatabase(database).getCollection(ClusterAgreements.COLLECTION));
+        this.network = new AgreementNetwork(mongo.getDatabase(database).getCollection(AgreementNetwork.COLLECTION));
     }
 
     void createIndexes() {
-        agreements.createIndex(Indexes.ascending("reference"), new IndexOptions().unique(true).name("reference"));
-        agreements.createIndex(Indexes.compoundIndex(Indexes.ascending(AgreementDocuments.SIGNERS),
-                Indexes.descending("signedOn")), new IndexOptions().name("signers_signedOn"));
-        agreements.createIndex(Indexes.ascending("focusAreas"), new IndexOptions().name("focusAreas"));
-        // The list's whole order, so that a page or an export of any size is read in index order, not sorted.
-        agreements.createIndex(Indexes.compoundIndex(Indexes.descending("signedOn"), Indexes.ascending("reference")),
-                new IndexOptions().name("signedOn_reference"));
-        agreements.createIndex(Indexes.ascending("expiresOn"), new IndexOptions().name("expiresOn"));
-        agreements.createIndex(Indexes.ascending("effectiveFrom"), new IndexOptions().name("effectiveFrom"));
-        agreements.createIndex(Indexes.ascending("status"), new IndexOptions().name("status"));
-        agreements.createIndex(Indexes.ascending(AgreementFilters.UPDATED_AT), new IndexOptions().name("updatedAt"));
+        agreements.createIndexes(INDEXES);
     }
 
     /** Inserts a new agreement with its first event. */
     public void insert(Agreement agreement, CloudEvent event) {
         Document document = documents.document(agreement);
         document.put(MongoOutbox.FIELD, outbox.pending(EventTopics.AGREEMENT_EVENTS, event));
+        String id = agreement.id().toString();
+        clusterAgreements.signing(id, agreement.version(), agreement.signers());
+        network.intend(id, agreement.version());
         try {
             agreements.insertOne(document);
         } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                // Refused for certain, and the id is new: nobody else has entries for it.
+                clusterAgreements.left(id, agreement.version(), agreement.signers());
+                network.withdraw(id);
+            }
             throw refusal(e, agreement);
         }
+        network.commit(AgreementOutline.of(agreement));
         outbox.committed();
     }
 
     /**
-     * Replaces version {@code expected} of the agreement by {@code changed} and appends its event, in one
-     * single-document update; false when the agreement is no longer at that version.
+     * Replaces {@code current} (the version read) by {@code changed} and appends its event, in one single-document
+     * update; false when the agreement is no longer at that version.
      */
-    public boolean replace(long expected, Agreement changed, CloudEvent event) {
-        return replace(expected, changed, event, List.of());
+    public boolean replace(Agreement current, Agreement changed, CloudEvent event) {
+        return replace(current, changed, event, List.of());
     }
 
     /**
      * {@link #replace} only while the recorded status is not yet the restated one, so that of several instances
      * restating the same agreement at once exactly one records (and emits) the change.
      */
-    public boolean restate(long expected, Agreement restated, CloudEvent event) {
-        return replace(expected, restated, event, List.of(ne("status", restated.status().name())));
+    public boolean restate(Agreement current, Agreement restated, CloudEvent event) {
+        return replace(current, restated, event, List.of(ne("status", restated.status().name())));
     }
 
     public Optional<Agreement> find(UUID id) {
@@ -135,11 +173,7 @@ public class AgreementStore {
     /** The language tags of the selection's titles and purposes (its multilingual texts), one projected scan. */
     public Set<String> languages(AgreementSelection selection) {
         Set<String> languages = new TreeSet<>();
-        scan(selection, TEXTS).forEach(d -> TEXTS.forEach(field -> {
-            if (d.get(field) instanceof Map<?, ?> text) {
-                text.keySet().forEach(key -> languages.add(key.toString()));
-            }
-        }));
+        scan(selection, TEXTS).forEach(d -> texts(d, languages));
         return languages;
     }
 
@@ -147,13 +181,122 @@ public class AgreementStore {
         return agreements.countDocuments(AgreementFilters.of(selection));
     }
 
-    /** Every agreement of the selection, in signing order; for the network, which is not paged. */
-    public List<Agreement> findAll(AgreementSelection selection) {
-        List<Agreement> found = new ArrayList<>();
-        agreements.find(AgreementFilters.of(selection)).projection(Projections.exclude(MongoOutbox.FIELD, "purpose",
-                "signatories", "sources", "notes", "signingCeremony")).sort(Sorts.ascending("signedOn"))
-                .forEach(d -> found.add(documents.agreement(d)));
-        return found;
+    /**
+     * The facts of every agreement that any of the selection's signers (which it must name) signed and that matches
+     * its query, in the list's order; its country is left to the caller, who has the cluster view. The clusters'
+     * entries give the candidates and the agreements' own documents, read by {@code _id}, decide.
+     */
+    public List<AgreementFacts> signedBy(AgreementSelection selection) {
+        Set<String> reach = new HashSet<>();
+        selection.signers().forEach(id -> reach.add(id.toString()));
+        List<AgreementFacts> matches = new ArrayList<>();
+        Set<String> candidates = clusterAgreements.candidates(selection.signers());
+        if (candidates.isEmpty()) {
+            return matches;
+        }
+        agreements.find(byIds(candidates)).projection(Projections.include(AgreementDocuments.FACTS))
+                .batchSize(SCAN_BATCH).forEach(d -> {
+                    AgreementFacts facts = documents.facts(d);
+                    if (facts.signers().stream().anyMatch(reach::contains)
+                            && AgreementFilters.matches(selection.query(), selection.day(), facts)) {
+                        matches.add(facts);
+                    }
+                });
+        matches.sort(IN_LIST_ORDER);
+        return matches;
+    }
+
+    /** The agreements of {@code ids}, in that order, without their pending events; an unknown id is left out. */
+    public List<Agreement> find(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Agreement> found = new HashMap<>();
+        agreements.find(byIds(ids)).projection(Projections.exclude(MongoOutbox.FIELD))
+                .forEach(d -> found.put(String.valueOf(d.get("_id")), documents.agreement(d)));
+        return ids.stream().map(found::get).filter(a -> a != null).toList();
+    }
+
+    /** {@link #find(List)} {@code batch} ids at a time while iterated: only the current batch is held. */
+    public Iterator<Agreement> stream(List<String> ids, int batch) {
+        return new Iterator<>() {
+            private int next;
+            private Iterator<Agreement> current = List.<Agreement> of().iterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && next < ids.size()) {
+                    List<String> slice = ids.subList(next, Math.min(ids.size(), next + batch));
+                    next += slice.size();
+                    current = find(slice).iterator();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public Agreement next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+
+    /** The language tags of the titles and purposes of the agreements of {@code ids}, read by {@code _id}. */
+    public Set<String> languages(List<String> ids) {
+        Set<String> languages = new TreeSet<>();
+        for (int from = 0; from < ids.size(); from += SCAN_BATCH) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + SCAN_BATCH));
+            agreements.find(byIds(slice)).projection(Projections.include(TEXTS)).forEach(d -> texts(d, languages));
+        }
+        return languages;
+    }
+
+    /**
+     * The outline of every agreement, for the network: read from {@link AgreementNetwork}, except the few whose
+     * latest write is uncertain there (in flight, or cut short), which are read from their documents by {@code _id}
+     * and repaired.
+     */
+    public List<AgreementOutline> outlines() {
+        AgreementNetwork.Read read = network.read();
+        List<AgreementOutline> outlines = new ArrayList<>(read.outlines());
+        if (!read.uncertain().isEmpty()) {
+            List<AgreementOutline> current = new ArrayList<>();
+            agreements.find(byIds(read.uncertain())).projection(NETWORK_FIELDS)
+                    .forEach(d -> current.add(AgreementOutline.of(documents.agreement(d))));
+            // $max keeps whichever is newer: an outline written meanwhile by a later write stays.
+            network.commitAll(current);
+            outlines.addAll(current);
+        }
+        return outlines;
+    }
+
+    /**
+     * Writes both read models from every stored agreement, for a store whose agreements were recorded before they
+     * existed. Safe while agreements are written: every entry is a {@code $max} of the version read, which a write
+     * in flight outdoes.
+     */
+    public int rebuildReadModels() {
+        Map<String, Map<String, Long>> byCluster = new HashMap<>();
+        List<AgreementOutline> outlines = new ArrayList<>();
+        int count = 0;
+        for (Document d : agreements.find().projection(NETWORK_FIELDS).batchSize(SCAN_BATCH)) {
+            Agreement agreement = documents.agreement(d);
+            for (UUID signer : agreement.signers()) {
+                byCluster.computeIfAbsent(signer.toString(), k -> new HashMap<>()).put(agreement.id().toString(),
+                        2 * agreement.version());
+            }
+            outlines.add(AgreementOutline.of(agreement));
+            count++;
+            if (outlines.size() == SCAN_BATCH) {
+                network.commitAll(outlines);
+                outlines.clear();
+            }
+        }
+        network.commitAll(outlines);
+        clusterAgreements.markAll(byCluster);
+        return count;
     }
 
     /** Agreements whose recorded status a date passing on {@code day} changed (see {@link Agreement#statusOn}). */
@@ -176,14 +319,17 @@ public class AgreementStore {
                 .batchSize(SCAN_BATCH);
     }
 
-    private boolean replace(long expected, Agreement changed, CloudEvent event, List<Bson> extra) {
+    private boolean replace(Agreement current, Agreement changed, CloudEvent event, List<Bson> extra) {
         Document document = documents.document(changed);
         document.remove("_id");
         List<Bson> updates = new ArrayList<>();
         document.forEach((field, value) -> updates.add(Updates.set(field, value)));
         updates.add(outbox.push(EventTopics.AGREEMENT_EVENTS, event));
-        List<Bson> filter = new ArrayList<>(List.of(eq("_id", changed.id().toString()), eq("version", expected)));
+        String id = changed.id().toString();
+        List<Bson> filter = new ArrayList<>(List.of(eq("_id", id), eq("version", current.version())));
         filter.addAll(extra);
+        clusterAgreements.signing(id, changed.version(), changed.signers());
+        network.intend(id, changed.version());
         boolean matched;
         try {
             matched = agreements.updateOne(and(filter), Updates.combine(updates)).getMatchedCount() == 1;
@@ -191,9 +337,26 @@ public class AgreementStore {
             throw refusal(e, changed);
         }
         if (matched) {
+            Set<UUID> former = new HashSet<>(current.signers());
+            former.removeAll(changed.signers());
+            clusterAgreements.left(id, changed.version(), former);
+            network.commit(AgreementOutline.of(changed));
             outbox.committed();
         }
         return matched;
+    }
+
+    /** The agreements of {@code ids}: every read by {@code _id}. */
+    static Bson byIds(Collection<String> ids) {
+        return in("_id", List.copyOf(ids));
+    }
+
+    private static void texts(Document document, Set<String> languages) {
+        TEXTS.forEach(field -> {
+            if (document.get(field) instanceof Map<?, ?> text) {
+                text.keySet().forEach(key -> languages.add(key.toString()));
+            }
+        });
     }
 
     /** The unique index on {@code reference} refused the write: another agreement has that reference. */

@@ -14,6 +14,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.clusterbridge.events.mongodb.MongoViewGate;
 import org.clusterbridge.mou.domain.ClusterSummary;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,31 +23,51 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
 /**
  * The {@code cluster_view} collection: one document per cluster (its {@code _id} the cluster id) holding the
- * latest state the view stored, and the queries agreements need of it.
+ * latest state the view stored, and the queries agreements need of it. Beside it, {@code cluster_alliances}
+ * lists per member cluster ({@code _id}) the alliances that have listed it, so that a cluster's alliances are read
+ * by {@code _id}: noted before the alliance's state is stored, never removed, and checked against the alliances'
+ * current members when read, so that a member an alliance dropped is not counted.
  */
 @ApplicationScoped
 public class ClusterViewStore {
 
     public static final String COLLECTION = "cluster_view";
+    static final String ALLIANCES = "cluster_alliances";
+    static final String MEMBERS = "memberClusterIds";
+    /** The indexes of the view's queries (StoreIndexes creates them; IndexCoverageTest checks). */
+    static final List<IndexModel> INDEXES = List.of(new IndexModel(Indexes.ascending("slug")),
+            new IndexModel(Indexes.ascending("country")), new IndexModel(Indexes.ascending(MEMBERS)));
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> view;
+    private final MongoCollection<Document> alliances;
     private final ObjectMapper reader;
 
     ClusterViewStore(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
             ObjectMapper mapper) {
         this.view = mongo.getDatabase(database).getCollection(COLLECTION);
+        this.alliances = mongo.getDatabase(database).getCollection(ALLIANCES);
         this.reader = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     void createIndexes() {
-        view.createIndex(Indexes.ascending("slug"));
-        view.createIndex(Indexes.ascending("country"));
-        view.createIndex(Indexes.ascending("memberClusterIds"));
+        view.createIndexes(INDEXES);
+    }
+
+    /** Before the view stores {@code cluster}: each of its members notes it among its alliances. */
+    public void noteMembers(ClusterSummary cluster) {
+        noteMembers(cluster.id().toString(), cluster.memberClusterIds().stream().map(UUID::toString).toList());
     }
 
     /** The cluster's document, for the view's gate to store in place of the one it holds. */
@@ -57,13 +78,27 @@ public class ClusterViewStore {
                 .append("kind", cluster.kind())
                 .append("country", cluster.country())
                 .append("status", cluster.status())
-                .append("memberClusterIds", cluster.memberClusterIds().stream().map(UUID::toString).toList())
+                .append(MEMBERS, cluster.memberClusterIds().stream().map(UUID::toString).toList())
                 .append("version", cluster.version());
         return new MongoViewGate.Replacement(view, state);
     }
 
     public void deleteAll() {
         view.deleteMany(new Document());
+        alliances.deleteMany(new Document());
+    }
+
+    /** Notes every alliance the view holds with its members, for a store whose view was kept before the notes. */
+    public int rebuildAlliances() {
+        int count = 0;
+        for (Document d : view.find().projection(Projections.include(MEMBERS))) {
+            List<String> members = d.getList(MEMBERS, String.class, List.of());
+            if (!members.isEmpty()) {
+                noteMembers(d.getString("_id"), members);
+                count++;
+            }
+        }
+        return count;
     }
 
     public Optional<ClusterSummary> find(UUID id) {
@@ -71,7 +106,7 @@ public class ClusterViewStore {
     }
 
     public Optional<ClusterSummary> findBySlug(String slug) {
-        return Optional.ofNullable(view.find(eq("slug", slug)).first()).map(this::summary);
+        return Optional.ofNullable(view.find(slugIs(slug)).first()).map(this::summary);
     }
 
     public Map<UUID, ClusterSummary> find(Collection<UUID> ids) {
@@ -101,13 +136,44 @@ public class ClusterViewStore {
         return countries;
     }
 
-    /** The alliances that list {@code clusterId} among their members. */
+    /** The alliances that list {@code clusterId} among their members: its notes, checked against the view. */
     public List<UUID> alliancesOf(UUID clusterId) {
-        return ids(view.find(eq("memberClusterIds", clusterId.toString())).projection(Projections.include("_id")));
+        String member = clusterId.toString();
+        Document noted = alliances.find(eq("_id", member)).first();
+        List<String> candidates = noted == null ? List.of() : noted.getList(ALLIANCES, String.class, List.of());
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> current = new ArrayList<>();
+        view.find(in("_id", candidates)).projection(Projections.include(MEMBERS)).forEach(d -> {
+            if (d.getList(MEMBERS, String.class, List.of()).contains(member)) {
+                current.add(UUID.fromString(d.getString("_id")));
+            }
+        });
+        return current;
     }
 
     public List<UUID> inCountry(String country) {
-        return ids(view.find(eq("country", country)).projection(Projections.include("_id")));
+        return ids(view.find(countryIs(country)).projection(Projections.include("_id")));
+    }
+
+    /** The filter of {@link #findBySlug}. */
+    static Bson slugIs(String slug) {
+        return eq("slug", slug);
+    }
+
+    /** The filter of {@link #inCountry}. */
+    static Bson countryIs(String country) {
+        return eq("country", country);
+    }
+
+    private void noteMembers(String alliance, List<String> members) {
+        List<WriteModel<Document>> notes = new ArrayList<>();
+        members.forEach(member -> notes.add(new UpdateOneModel<>(eq("_id", member),
+                Updates.addToSet(ALLIANCES, alliance), UPSERT)));
+        if (!notes.isEmpty()) {
+            alliances.bulkWrite(notes, new BulkWriteOptions().ordered(false));
+        }
     }
 
     private static List<UUID> ids(Iterable<Document> documents) {

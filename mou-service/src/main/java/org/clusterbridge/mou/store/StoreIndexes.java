@@ -8,8 +8,9 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Creates the indexes every query relies on (creating an existing index changes nothing). Tried at start; while
- * MongoDB is away the service still starts, reports MongoDB down, and keeps trying in the background.
+ * Creates the indexes every query relies on (creating an existing index changes nothing), then the read models
+ * if the store has none yet ({@link ReadModels}). Tried at start; while MongoDB is away the service still starts,
+ * reports MongoDB down, and keeps trying in the background.
  */
 @ApplicationScoped
 public class StoreIndexes {
@@ -18,10 +19,12 @@ public class StoreIndexes {
 
     private final AgreementStore agreements;
     private final ClusterViewStore clusters;
+    private final ReadModels readModels;
 
-    StoreIndexes(AgreementStore agreements, ClusterViewStore clusters) {
+    StoreIndexes(AgreementStore agreements, ClusterViewStore clusters, ReadModels readModels) {
         this.agreements = agreements;
         this.clusters = clusters;
+        this.readModels = readModels;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -45,6 +48,7 @@ public class StoreIndexes {
         try {
             agreements.createIndexes();
             clusters.createIndexes();
+            readModels.buildIfMissing();
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("indexes not created yet, will retry: %s", e.getMessage());

@@ -3,6 +3,8 @@ package org.clusterbridge.api;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.core.HttpHeaders;
+
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -21,7 +23,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * that problem, the 401 and 403 of every secured operation, a 400 wherever a parameter or body can be wrong, a
  * 404 wherever a path names a resource, 412 and 428 wherever If-Match is required and 415 wherever the body is a
  * merge patch. A PATCH answers what the PUT of its path answers (it is the PUT of the patched representation), so
- * it documents only its body and what differs.
+ * it documents only its body and what differs. Every JSON read carries an ETag and answers a matching
+ * If-None-Match with a 304 (see {@link ConditionalReads}).
  */
 public class ContractFilter implements OASFilter {
 
@@ -54,6 +57,16 @@ public class ContractFilter implements OASFilter {
                 Operation operation = entry.getValue();
                 APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses()
                         : operation.getResponses();
+                if (entry.getKey() == PathItem.HttpMethod.GET && readsJson(responses)) {
+                    responses.getAPIResponse("200").addHeader(HttpHeaders.ETAG, OASFactory.createHeader()
+                            .description("The version of what was read (a weak digest for lists and summaries); "
+                                    + "send it in If-None-Match to be answered 304 while it is current")
+                            .schema(string("An entity tag")));
+                    if (!responses.hasAPIResponse("304")) {
+                        responses.addAPIResponse("304", OASFactory.createAPIResponse()
+                                .description("Not modified: If-None-Match names the current ETag; no body"));
+                    }
+                }
                 if (takesInput(path, operation)) {
                     describe(responses, "400", "Invalid request; errors[] names each field or parameter");
                 }
@@ -91,6 +104,13 @@ public class ContractFilter implements OASFilter {
         } else if (existing.getContent() == null) {
             existing.setContent(problem());
         }
+    }
+
+    private static boolean readsJson(APIResponses responses) {
+        APIResponse ok = responses.getAPIResponse("200");
+        return ok != null && ok.getContent() != null && ok.getContent().getMediaTypes() != null
+                && ok.getContent().getMediaTypes().keySet().stream().anyMatch(type -> type.endsWith("json")
+                        && !type.endsWith("ndjson"));
     }
 
     private static boolean takesInput(PathItem path, Operation operation) {

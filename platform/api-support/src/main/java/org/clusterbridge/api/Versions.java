@@ -6,7 +6,8 @@ import org.clusterbridge.rules.DomainException;
 
 /**
  * ETags are the representation's {@code version}; a {@code PUT} must send the version it read in
- * {@code If-Match}. Missing is 428, stale is 412.
+ * {@code If-Match}. Missing is 428, stale is 412. A read whose {@code If-None-Match} names the current version is a
+ * 304 (see {@link ConditionalReads}).
  */
 public final class Versions {
 
@@ -15,6 +16,11 @@ public final class Versions {
 
     public static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** Whether the client's {@code If-None-Match} already names {@code version}: the read can be a 304. */
+    public static boolean unchanged(String ifNoneMatch, long version) {
+        return ConditionalReads.matches(ifNoneMatch, etag(version));
     }
 
     /** The version the client read, from {@code If-Match}; throws 428 when absent and 400 when unreadable. */

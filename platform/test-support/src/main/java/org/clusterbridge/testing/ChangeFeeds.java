@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,13 +37,18 @@ public final class ChangeFeeds {
 
     /** The feed's event about aggregate {@code subject}, once it is there (the outbox relays asynchronously). */
     public static JsonNode awaitEventAbout(String subject) {
+        return awaitEventAbout(subject, event -> true);
+    }
+
+    /** The feed's first event about aggregate {@code subject} that {@code wanted} accepts, once it is there. */
+    public static JsonNode awaitEventAbout(String subject, Predicate<JsonNode> wanted) {
         AtomicReference<JsonNode> found = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             String cursor = null;
             while (true) {
                 JsonNode page = page(cursor);
                 for (JsonNode event : page.path("items")) {
-                    if (event.path("subject").asText().equals(subject)) {
+                    if (event.path("subject").asText().equals(subject) && wanted.test(event)) {
                         found.set(event);
                         return true;
                     }

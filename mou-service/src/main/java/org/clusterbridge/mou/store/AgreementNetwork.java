@@ -1,0 +1,147 @@
+package org.clusterbridge.mou.store;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.clusterbridge.mou.domain.AgreementKind;
+import org.clusterbridge.mou.domain.AgreementOutline;
+import org.clusterbridge.mou.domain.Party;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
+/**
+ * The {@code agreement_network} collection: the outline of every agreement ({@link AgreementOutline}), spread over
+ * {@value #BUCKETS} documents by a hash of its id, so that the whole network is read as a few dozen documents by
+ * {@code _id} (the index every MongoDB-wire server serves) instead of every agreement in full.
+ *
+ * <p>Written around the agreement's own single-document write without a transaction: before it, the agreement's
+ * intended version goes to {@code intents.<id>}; after it, its outline goes to {@code outlines.<id>}. Both with
+ * {@code $max} (an outline is a document whose first field is its version), so the newest version wins whatever
+ * order writes arrive in. An agreement whose intent is newer than its outline is uncertain (a write in flight, or
+ * one cut short by a crash) and is read from its own document; every other outline is exact.
+ */
+final class AgreementNetwork {
+
+    static final String COLLECTION = "agreement_network";
+    static final int BUCKETS = 64;
+    static final String OUTLINES = "outlines";
+    static final String INTENTS = "intents";
+    private static final List<Integer> ALL = IntStream.range(0, BUCKETS).boxed().toList();
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final MongoCollection<Document> buckets;
+
+    AgreementNetwork(MongoCollection<Document> buckets) {
+        this.buckets = buckets;
+    }
+
+    /** What one read found: the exact outlines, and the ids of the agreements to read from their documents. */
+    record Read(List<AgreementOutline> outlines, Set<String> uncertain) {
+    }
+
+    /** Before version {@code version} of the agreement is written. */
+    void intend(String agreementId, long version) {
+        buckets.updateOne(eq("_id", bucket(agreementId)), Updates.max(INTENTS + "." + agreementId, version), UPSERT);
+    }
+
+    /** The agreement was refused before anything of it was stored (a new id): it has nothing to intend. */
+    void withdraw(String agreementId) {
+        buckets.updateOne(eq("_id", bucket(agreementId)), Updates.unset(INTENTS + "." + agreementId));
+    }
+
+    /** After the agreement's write: its outline at the version written. */
+    void commit(AgreementOutline outline) {
+        commitAll(List.of(outline));
+    }
+
+    /** Outlines of many agreements, one update per bucket (a rebuild, or outlines repaired by a read). */
+    void commitAll(List<AgreementOutline> outlines) {
+        Map<Integer, List<Bson>> byBucket = new TreeMap<>();
+        for (AgreementOutline outline : outlines) {
+            String id = outline.id().toString();
+            byBucket.computeIfAbsent(bucket(id), b -> new ArrayList<>())
+                    .add(Updates.max(OUTLINES + "." + id, document(outline)));
+        }
+        byBucket.forEach((bucket, updates) -> buckets.updateOne(eq("_id", bucket), Updates.combine(updates), UPSERT));
+    }
+
+    /** Every bucket, in one query by {@code _id}. */
+    Read read() {
+        List<AgreementOutline> outlines = new ArrayList<>();
+        Set<String> uncertain = new TreeSet<>();
+        for (Document bucket : buckets.find(everyBucket())) {
+            Document stored = bucket.get(OUTLINES, new Document());
+            Document intents = bucket.get(INTENTS, new Document());
+            stored.forEach((id, value) -> {
+                Document outline = (Document) value;
+                Object intent = intents.get(id);
+                if (intent instanceof Number n && n.longValue() > version(outline)) {
+                    uncertain.add(id);
+                } else {
+                    outlines.add(outline(id, outline));
+                }
+            });
+            intents.keySet().stream().filter(id -> !stored.containsKey(id)).forEach(uncertain::add);
+        }
+        return new Read(outlines, uncertain);
+    }
+
+    /** The filter of {@link #read}. */
+    static Bson everyBucket() {
+        return in("_id", ALL);
+    }
+
+    static int bucket(String agreementId) {
+        // String.hashCode is specified by the language, so every instance and version puts an id in one bucket.
+        return Math.floorMod(agreementId.hashCode(), BUCKETS);
+    }
+
+    /** The stored outline: its version first, which is what {@code $max} compares. */
+    private static Document document(AgreementOutline o) {
+        List<Document> parties = o.parties().stream().map(p -> new Document("clusterId", p.clusterId().toString())
+                .append("coSigners", p.coSigners().stream().map(UUID::toString).toList())).toList();
+        return new Document("v", o.version()).append("reference", o.reference()).append("title", o.title())
+                .append("kind", o.kind() == null ? null : o.kind().name()).append("parties", parties)
+                .append("signedOn", text(o.signedOn())).append("effectiveFrom", text(o.effectiveFrom()))
+                .append("expiresOn", text(o.expiresOn())).append("terminatedOn", text(o.terminatedOn()))
+                .append("focusAreas", o.focusAreas());
+    }
+
+    private static AgreementOutline outline(String id, Document d) {
+        List<Party> parties = d.getList("parties", Document.class, List.of()).stream()
+                .map(p -> new Party(UUID.fromString(p.getString("clusterId")),
+                        p.getList("coSigners", String.class, List.of()).stream().map(UUID::fromString).toList()))
+                .toList();
+        String kind = d.getString("kind");
+        return new AgreementOutline(UUID.fromString(id), version(d), d.getString("reference"),
+                d.getString("title"), kind == null ? null : AgreementKind.valueOf(kind), parties,
+                date(d.getString("signedOn")), date(d.getString("effectiveFrom")), date(d.getString("expiresOn")),
+                date(d.getString("terminatedOn")), d.getList("focusAreas", String.class, List.of()));
+    }
+
+    private static long version(Document outline) {
+        return ((Number) outline.get("v")).longValue();
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static LocalDate date(String iso) {
+        return iso == null ? null : LocalDate.parse(iso);
+    }
+}
