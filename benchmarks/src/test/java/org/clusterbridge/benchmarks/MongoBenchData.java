@@ -16,12 +16,19 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 
 /**
  * Loads mou-service's benchmark data straight into its store: {@code clusters} copies of a seed cluster in the
  * cluster view and {@code agreements} copies of the seed LINK-J–Medicen MOU between random pairs of them. Copies
  * of stored documents keep the loader right whatever fields the documents have. Needs the seed data loaded
  * (start the local stack once). Writes the cluster ids to {@code benchmarks/target/mou-cluster-ids.csv}.
+ * <p>
+ * One size at a time, so that each size measures its own collection: a load first removes the copies another
+ * size left (a marker document in {@code bench_data} says which size the agreements are), and does nothing when
+ * the asked size is there already. A view rebuild empties the cluster view, so the cluster copies are checked on
+ * their own and put back when missing.
  * <p>
  * {@code ./mvnw -Pbenchmarks -pl benchmarks exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.clusterbridge.benchmarks.MongoBenchData [-Dclusters=10000 -Dagreements=50000]}
@@ -46,46 +53,79 @@ public final class MongoBenchData {
                 throw new IllegalStateException("load the seed data first (start the local stack once)");
             }
             List<String> ids = new ArrayList<>();
-            List<Document> batch = new ArrayList<>();
             for (int i = 1; i <= clusters; i++) {
-                String id = UUID.nameUUIDFromBytes(("bench-mou-cluster-" + i).getBytes()).toString();
-                ids.add(id);
-                Document copy = new Document(clusterTemplate);
-                copy.put("_id", id);
-                copy.put("slug", "bench-mou-cluster-" + i);
-                copy.put("names", new Document("en", "Bench MOU cluster " + i));
-                copy.put("country", List.of("FR", "JP", "DE", "IT", "BE").get(i % 5));
-                batch.add(copy);
-                flush(view, batch, 1000);
+                ids.add(clusterId(i));
             }
-            flush(view, batch, 0);
-            List<String> templateParties = new ArrayList<>();
-            agreementTemplate.getList("parties", Document.class)
-                    .forEach(party -> templateParties.add(party.getString("clusterId")));
-            for (int i = 1; i <= agreements; i++) {
-                Map<String, String> replace = new HashMap<>();
-                String first = ids.get(random.nextInt(ids.size()));
-                String second;
-                do {
-                    second = ids.get(random.nextInt(ids.size()));
-                } while (second.equals(first));
-                replace.put(templateParties.get(0), first);
-                replace.put(templateParties.get(1), second);
-                Document copy = (Document) replaced(agreementTemplate, replace);
-                copy.put("_id", UUID.nameUUIDFromBytes(("bench-agreement-" + i).getBytes()).toString());
-                copy.put("reference", "BENCH-" + i);
-                copy.put("version", 1L);
-                copy.put("outbox", List.of());
-                batch.add(copy);
-                flush(store, batch, 1000);
+            MongoCollection<Document> marker = database.getCollection("bench_data");
+            Document size = new Document("_id", "mou").append("clusters", clusters).append("agreements", agreements);
+            boolean agreementsThere = size.equals(marker.find(Filters.eq("_id", "mou")).first());
+            boolean clustersThere = view.find(Filters.eq("_id", clusterId(1))).first() != null
+                    && view.find(Filters.eq("_id", clusterId(clusters))).first() != null
+                    && view.find(Filters.eq("_id", clusterId(clusters + 1))).first() == null;
+            if (!clustersThere || !agreementsThere) {
+                long removed = view.deleteMany(Filters.regex("slug", "^bench-mou-cluster-")).getDeletedCount();
+                System.out.printf("cluster view: %d earlier copies removed%n", removed);
+                insertClusters(view, clusterTemplate, clusters);
             }
-            flush(store, batch, 0);
+            if (!agreementsThere) {
+                marker.deleteOne(Filters.eq("_id", "mou"));
+                long removed = store.deleteMany(Filters.regex("reference", "^BENCH-")).getDeletedCount();
+                System.out.printf("agreements: %d earlier copies removed%n", removed);
+                insertAgreements(store, agreementTemplate, ids, agreements, random);
+                marker.replaceOne(Filters.eq("_id", "mou"), size, new ReplaceOptions().upsert(true));
+            }
+            if (clustersThere && agreementsThere) {
+                System.out.printf("already loaded: %d clusters, %d agreements%n", clusters, agreements);
+            }
             Path csv = Path.of("benchmarks/target/mou-cluster-ids.csv");
             Files.createDirectories(csv.getParent());
             Files.write(csv, concat("id", ids.subList(0, Math.min(2000, ids.size()))));
             System.out.printf("cluster view: %d documents, agreements: %d documents%n", view.countDocuments(),
                     store.countDocuments());
         }
+    }
+
+    private static String clusterId(int i) {
+        return UUID.nameUUIDFromBytes(("bench-mou-cluster-" + i).getBytes()).toString();
+    }
+
+    private static void insertClusters(MongoCollection<Document> view, Document template, int clusters) {
+        List<Document> batch = new ArrayList<>();
+        for (int i = 1; i <= clusters; i++) {
+            Document copy = new Document(template);
+            copy.put("_id", clusterId(i));
+            copy.put("slug", "bench-mou-cluster-" + i);
+            copy.put("names", new Document("en", "Bench MOU cluster " + i));
+            copy.put("country", List.of("FR", "JP", "DE", "IT", "BE").get(i % 5));
+            batch.add(copy);
+            flush(view, batch, 1000);
+        }
+        flush(view, batch, 0);
+    }
+
+    private static void insertAgreements(MongoCollection<Document> store, Document template, List<String> ids,
+            int agreements, Random random) {
+        List<String> templateParties = new ArrayList<>();
+        template.getList("parties", Document.class).forEach(party -> templateParties.add(party.getString("clusterId")));
+        List<Document> batch = new ArrayList<>();
+        for (int i = 1; i <= agreements; i++) {
+            Map<String, String> replace = new HashMap<>();
+            String first = ids.get(random.nextInt(ids.size()));
+            String second;
+            do {
+                second = ids.get(random.nextInt(ids.size()));
+            } while (second.equals(first));
+            replace.put(templateParties.get(0), first);
+            replace.put(templateParties.get(1), second);
+            Document copy = (Document) replaced(template, replace);
+            copy.put("_id", UUID.nameUUIDFromBytes(("bench-agreement-" + i).getBytes()).toString());
+            copy.put("reference", "BENCH-" + i);
+            copy.put("version", 1L);
+            copy.put("outbox", List.of());
+            batch.add(copy);
+            flush(store, batch, 1000);
+        }
+        flush(store, batch, 0);
     }
 
     private static Object replaced(Object value, Map<String, String> replace) {
