@@ -12,6 +12,7 @@ import org.clusterbridge.cluster.domain.FoundedOn;
 import org.clusterbridge.cluster.domain.Leader;
 import org.clusterbridge.cluster.domain.MembershipReport;
 import org.clusterbridge.cluster.service.ClusterEntry;
+import org.clusterbridge.rules.LanguageTags;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -47,10 +48,14 @@ public record ClusterState(
 
     public static ClusterState of(ClusterEntry entry) {
         Cluster cluster = entry.cluster();
-        return new ClusterState(cluster.id, cluster.slug, cluster.names, cluster.description, cluster.acronym,
+        // Multilingual texts in one language order, so that a cluster just written reads as one read back from
+        // its JSON columns (which keep keys in an order of their own): its stored representation is then exact.
+        return new ClusterState(cluster.id, cluster.slug, LanguageTags.inOrder(cluster.names),
+                LanguageTags.inOrder(cluster.description), cluster.acronym,
                 cluster.kind, cluster.legalForm, cluster.country, cluster.region, cluster.city,
                 cluster.foundedOn == null ? null : new FoundedOn(cluster.foundedOn, cluster.foundedPrecision),
-                cluster.website, List.copyOf(cluster.focusAreas), List.copyOf(cluster.leaders),
+                cluster.website, List.copyOf(cluster.focusAreas),
+                cluster.leaders.stream().map(Leader::inLanguageOrder).toList(),
                 List.copyOf(cluster.memberClusterIds), List.copyOf(entry.allianceIds()),
                 List.copyOf(cluster.membershipReports), cluster.status, cluster.version, cluster.createdAt,
                 cluster.createdBy, cluster.updatedAt, cluster.updatedBy);

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.clusterbridge.rules.LanguageTags;
+
 /**
  * A person who leads a cluster: the name in Latin script, the name in its native script (岡野栄之) and the role
  * as multilingual text ({"en": "Chairman of the board", "ja": "理事長"}).
@@ -16,4 +18,9 @@ public record Leader(
         @Size(max = 200) String nativeName,
         @NotNull Map<String, String> role,
         LocalDate since) {
+
+    /** This leader with the role's languages in {@link LanguageTags#inOrder} order. */
+    public Leader inLanguageOrder() {
+        return new Leader(name, nativeName, LanguageTags.inOrder(role), since);
+    }
 }

@@ -131,9 +131,9 @@ public class FigureSearch {
 
     /** The matches, but no more than {@code limit}: a scan that stops there. */
     private static long countUpTo(Where where, long limit) {
-        return where.bindSql(FundingFigure.getEntityManager().createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM "
-                + "funding_figure f WHERE " + where.sql() + " LIMIT " + limit + ") AS matches"))
-                .getSingleResult() instanceof Number count ? count.longValue() : 0;
+        return ((Number) where.bindSql(FundingFigure.getEntityManager().createNativeQuery("SELECT count(*) FROM "
+                + "(SELECT 1 FROM funding_figure f WHERE " + where.sql() + " LIMIT " + limit + ") AS matches"))
+                .getSingleResult()).longValue();
     }
 
     /** The matches the planner expects, from its statistics: no row is read. */

@@ -63,6 +63,11 @@ public record Agreement(
 
     /** The clusters that signed: the parties and the members co-signing for alliance parties. */
     public Set<UUID> signers() {
+        return signers(parties);
+    }
+
+    /** The clusters signing as {@code parties}: each party and the members co-signing for it. */
+    public static Set<UUID> signers(List<Party> parties) {
         Set<UUID> signers = new LinkedHashSet<>();
         for (Party party : parties) {
             signers.add(party.clusterId());

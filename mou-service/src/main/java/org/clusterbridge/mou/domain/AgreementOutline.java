@@ -1,7 +1,6 @@
 package org.clusterbridge.mou.domain;
 
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -35,11 +34,6 @@ public record AgreementOutline(UUID id, long version, String reference, String t
 
     /** The parties and the members co-signing for alliance parties, as {@link Agreement#signers}. */
     public Set<UUID> signers() {
-        Set<UUID> signers = new LinkedHashSet<>();
-        for (Party party : parties) {
-            signers.add(party.clusterId());
-            signers.addAll(party.coSigners());
-        }
-        return signers;
+        return Agreement.signers(parties);
     }
 }

@@ -18,11 +18,6 @@ public final class Versions {
         return new EntityTag(Long.toString(version));
     }
 
-    /** Whether the client's {@code If-None-Match} already names {@code version}: the read can be a 304. */
-    public static boolean unchanged(String ifNoneMatch, long version) {
-        return ConditionalReads.matches(ifNoneMatch, etag(version));
-    }
-
     /** The version the client read, from {@code If-Match}; throws 428 when absent and 400 when unreadable. */
     public static long expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {

@@ -1,10 +1,13 @@
 package org.clusterbridge.rules;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** BCP-47 language tags and the multilingual texts keyed by them ({@code {"en": "...", "ja": "..."}}). */
 public final class LanguageTags {
@@ -12,6 +15,23 @@ public final class LanguageTags {
     private static final int MAX_TAG = 35;
 
     private LanguageTags() {
+    }
+
+    /**
+     * The text with its languages in one order, English first and then the others by tag, whatever order it was
+     * received or stored in (a JSON column keeps keys in an order of its own): the same text always reads, and
+     * serialises, the same. Null stays null.
+     */
+    public static Map<String, String> inOrder(Map<String, String> text) {
+        if (text == null) {
+            return null;
+        }
+        Map<String, String> ordered = new LinkedHashMap<>();
+        if (text.containsKey("en")) {
+            ordered.put("en", text.get("en"));
+        }
+        new TreeMap<>(text).forEach(ordered::putIfAbsent);
+        return Collections.unmodifiableMap(ordered);
     }
 
     /** A well-formed BCP-47 tag with a language: {@code en}, {@code ja}, {@code fr-BE}, {@code zh-Hant-TW}. */
