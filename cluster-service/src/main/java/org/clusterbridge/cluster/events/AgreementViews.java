@@ -1,5 +1,7 @@
 package org.clusterbridge.cluster.events;
 
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,8 +13,8 @@ import org.clusterbridge.events.views.ViewEvents;
 import org.clusterbridge.events.views.ViewSpec;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Keeps, from agreement-events, every agreement and the clusters it involves (parties and co-signing members),
@@ -33,8 +35,8 @@ public class AgreementViews implements InboundView<AgreementState, Runnable> {
 
     @Incoming(EventTopics.AGREEMENT_EVENTS)
     @Blocking
-    public void on(String payload) {
-        viewEvents.consume(this, payload);
+    public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
+        return viewEvents.consume(batch, List.of(this));
     }
 
     @Override

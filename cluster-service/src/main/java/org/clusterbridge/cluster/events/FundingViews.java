@@ -2,6 +2,8 @@ package org.clusterbridge.cluster.events;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +16,7 @@ import org.clusterbridge.events.views.ViewSpec;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Keeps, from funding-events, every funding figure of every cluster; a profile shows the latest per indicator
@@ -34,8 +37,8 @@ public class FundingViews implements InboundView<FundingFigureState, Runnable> {
 
     @Incoming(EventTopics.FUNDING_EVENTS)
     @Blocking
-    public void on(String payload) {
-        viewEvents.consume(this, payload);
+    public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
+        return viewEvents.consume(batch, List.of(this));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * The clusters this service knows, kept in {@link ClusterViewRow} from {@code cluster-events}: registered,
@@ -54,8 +56,8 @@ public class ClusterView implements InboundView<ClusterView.ClusterState, Runnab
 
     @Incoming(EventTopics.CLUSTER_EVENTS)
     @Blocking
-    public void on(String payload) {
-        viewEvents.consume(this, payload);
+    public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
+        return viewEvents.consume(batch, List.of(this));
     }
 
     @Override

@@ -15,10 +15,13 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.clusterbridge.embedded.TopicRecords;
 import org.clusterbridge.events.views.ViewEvents;
 import org.clusterbridge.events.views.ViewEvents.Outcome;
 import org.clusterbridge.funding.ClusterEvents;
+import org.clusterbridge.testing.ClusterEventFixtures;
 import org.clusterbridge.testing.EventSchemas;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +34,8 @@ class ClusterViewTest {
     ClusterView view;
     @Inject
     ViewEvents viewEvents;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
 
     @Test
     void theContractsExampleClusterEventsAreStored() {
@@ -66,6 +71,47 @@ class ClusterViewTest {
         ClusterEvents.awaitVersion(id, 4);
         assertThat(ClusterEvents.view(id).names).contains("Version four");
         assertThat(ClusterEvents.view(id).status).isEqualTo("ACTIVE");
+    }
+
+    /**
+     * Records sent together arrive in one poll, which the view stores in one transaction: of each cluster's events
+     * the newest wins, an event older than the stored row changes nothing, and an unreadable record among them
+     * goes alone to the dead-letter topic.
+     */
+    @Test
+    void aBurstOfEventsKeepsTheNewestOfEachClusterAndRefusesOnlyItsUnreadableRecord() {
+        UUID stored = ClusterEvents.register("view-burst-" + UUID.randomUUID(), "Stored", null, "FR");
+        String storedSlug = ClusterEvents.view(stored).slug;
+        ClusterEvents.publish(ClusterEvents.event(stored, storedSlug, "Stored at five", null, "FR", "ACTIVE", 5,
+                "updated"));
+        ClusterEvents.awaitVersion(stored, 5);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        String garbage = "{ not an event of the burst " + UUID.randomUUID();
+        ClusterEventFixtures.publish(first.toString(),
+                burstEvent(first, "First, version one", 1),
+                burstEvent(second, "Second, version one", 1),
+                burstEvent(first, "First, version three", 3),
+                ClusterEventFixtures.valid(ClusterEvents.event(stored, storedSlug, "Stored, older", null, "FR",
+                        "ACTIVE", 4, "updated")),
+                garbage,
+                burstEvent(first, "First, version two", 2),
+                burstEvent(second, "Second, version two", 2));
+
+        ClusterEvents.awaitVersion(first, 3);
+        ClusterEvents.awaitVersion(second, 2);
+        assertThat(ClusterEvents.view(first).names).contains("First, version three");
+        assertThat(ClusterEvents.view(second).names).contains("Second, version two");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TopicRecords.readAll(bootstrapServers,
+                "cluster-events.funding-service.dead-letters")).anySatisfy(record -> assertThat(record.value())
+                        .isEqualTo(garbage)));
+        assertThat(ClusterEvents.view(stored).names).contains("Stored at five");
+        assertThat(ClusterEvents.view(stored).version).isEqualTo(5);
+    }
+
+    private static String burstEvent(UUID id, String name, long version) {
+        return ClusterEventFixtures.valid(ClusterEvents.event(id, "burst-" + id, name, null, "DE", "ACTIVE", version,
+                version == 1 ? "registered" : "updated"));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.clusterbridge.mou.events;
 
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.clusterbridge.events.CloudEvent;
@@ -13,6 +16,7 @@ import org.clusterbridge.mou.store.ClusterViewStore;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * This service's view of clusters, kept from {@code cluster-events}: the latest state of each cluster, replaced
@@ -35,8 +39,8 @@ public class ClusterView implements InboundView<ClusterSummary, MongoViewGate.Re
 
     @Incoming(EventTopics.CLUSTER_EVENTS)
     @Blocking
-    public void on(String payload) {
-        viewEvents.consume(this, payload);
+    public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
+        return viewEvents.consume(batch, List.of(this));
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.bson.Document;
+import org.clusterbridge.embedded.TopicRecords;
 import org.clusterbridge.events.CloudEvents;
 import org.clusterbridge.events.views.ViewEvents.Outcome;
 import org.clusterbridge.events.views.ViewEvents;
@@ -50,6 +51,8 @@ class ClusterViewTest {
     MongoClient mongo;
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
 
     @Test
     void aRenamedClusterShowsItsNewNameWithoutRewritingAgreements() {
@@ -97,6 +100,47 @@ class ClusterViewTest {
         ClusterEvents.publish(id.toString(), marker);
         await().atMost(Duration.ofSeconds(30)).until(() -> store.find(id).orElseThrow().version() == 4);
         assertThat(store.find(id).orElseThrow().name()).isEqualTo("Fourth name");
+    }
+
+    /**
+     * Records sent together arrive in one poll, which the view stores as one bulk write: of each cluster's events
+     * the newest wins, an event older than the stored document changes nothing, and an unreadable record among
+     * them goes alone to the dead-letter topic.
+     */
+    @Test
+    void aBurstOfEventsKeepsTheNewestOfEachClusterAndRefusesOnlyItsUnreadableRecord() {
+        UUID stored = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        String storedSlug = ClusterEvents.slug("burst-stored");
+        assertThat(viewEvents.handle(view, ClusterEvents.event("registered", ClusterEvents.state(stored, storedSlug,
+                "Stored at five", "FR", "CLUSTER", List.of(), "ACTIVE", 5)))).isEqualTo(Outcome.APPLIED);
+        String garbage = "{ not an event of the burst " + UUID.randomUUID();
+        List<String> burst = List.of(
+                burstEvent(first, "First, version one", 1),
+                burstEvent(second, "Second, version one", 1),
+                burstEvent(first, "First, version three", 3),
+                burstEvent(stored, "Stored, older", 4),
+                garbage,
+                burstEvent(first, "First, version two", 2),
+                burstEvent(second, "Second, version two", 2));
+        ClusterEvents.publish(first.toString(), burst.toArray(String[]::new));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(store.find(first)).get().extracting(ClusterSummary::name, ClusterSummary::version)
+                    .containsExactly("First, version three", 3L);
+            assertThat(store.find(second)).get().extracting(ClusterSummary::name, ClusterSummary::version)
+                    .containsExactly("Second, version two", 2L);
+            assertThat(TopicRecords.readAll(bootstrapServers, "cluster-events.mou-service.dead-letters"))
+                    .anySatisfy(record -> assertThat(record.value()).isEqualTo(garbage));
+        });
+        assertThat(store.find(stored)).get().extracting(ClusterSummary::name, ClusterSummary::version)
+                .containsExactly("Stored at five", 5L);
+    }
+
+    private static String burstEvent(UUID id, String name, long version) {
+        return ClusterEvents.event(version == 1 ? "registered" : "updated", ClusterEvents.state(id,
+                "burst-" + id, name, "DE", "CLUSTER", List.of(), "ACTIVE", version));
     }
 
     @Test

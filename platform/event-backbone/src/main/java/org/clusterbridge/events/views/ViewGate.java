@@ -1,5 +1,8 @@
 package org.clusterbridge.events.views;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.clusterbridge.events.CloudEvent;
 
 /**
@@ -16,6 +19,24 @@ public interface ViewGate<W> {
 
     /** Stores {@code write} when {@code event} is newer than what {@code view} holds; returns whether it did. */
     boolean apply(String view, CloudEvent event, W write);
+
+    /** The write of one event, as handed to {@link #applyAll}. */
+    record Gated<W>(CloudEvent event, W write) {
+    }
+
+    /**
+     * Stores the writes of a batch, at most one per aggregate, each only when its event is newer than what
+     * {@code view} holds; returns, in the order given, whether each was stored. A store that can do it in one
+     * transaction or one bulk write does; either all of them are stored or, when this throws, none of them may
+     * be relied on (the caller applies them again one by one, which the gate makes safe).
+     */
+    default List<Boolean> applyAll(String view, List<Gated<W>> writes) {
+        List<Boolean> applied = new ArrayList<>(writes.size());
+        for (Gated<W> gated : writes) {
+            applied.add(apply(view, gated.event(), gated.write()));
+        }
+        return applied;
+    }
 
     /** Empties the view's store with {@code emptyStore} and forgets what it applied, so a replay applies all. */
     void reset(String view, Runnable emptyStore);

@@ -2,6 +2,7 @@ package org.clusterbridge.events.sample;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Keeps a PostgreSQL view and a MongoDB view of samples from {@code sample-events}: the same inbound-view
@@ -44,9 +46,8 @@ public class SampleViews implements InboundView<SampleState, Runnable> {
 
     @Incoming("sample-events")
     @Blocking
-    public void on(String payload) {
-        viewEvents.consume(this, payload);
-        viewEvents.consume(documents, payload);
+    public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
+        return viewEvents.consume(batch, List.of(this, documents));
     }
 
     @Override
