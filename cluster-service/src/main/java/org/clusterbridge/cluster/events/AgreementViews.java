@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.clusterbridge.events.CloudEvent;
 import org.clusterbridge.events.EventTopics;
 import org.clusterbridge.events.postgresql.PostgresViewGate;
+import org.clusterbridge.events.postgresql.PostgresViewGate.Write;
 import org.clusterbridge.events.views.InboundView;
 import org.clusterbridge.events.views.ViewEvents;
 import org.clusterbridge.events.views.ViewSpec;
@@ -21,10 +22,10 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * so a cluster's profile lists its agreements without asking mou-service.
  */
 @ApplicationScoped
-public class AgreementViews implements InboundView<AgreementState, Runnable> {
+public class AgreementViews implements InboundView<AgreementState, Write> {
 
     public static final String VIEW = "cluster-agreements";
-    private static final ViewSpec<AgreementState, Runnable> SPEC = new ViewSpec<>(VIEW, EventTopics.AGREEMENT_EVENTS,
+    private static final ViewSpec<AgreementState, Write> SPEC = new ViewSpec<>(VIEW, EventTopics.AGREEMENT_EVENTS,
             "agreement", AgreementState.class, PostgresViewGate.class);
 
     private final ViewEvents viewEvents;
@@ -40,7 +41,7 @@ public class AgreementViews implements InboundView<AgreementState, Runnable> {
     }
 
     @Override
-    public ViewSpec<AgreementState, Runnable> spec() {
+    public ViewSpec<AgreementState, Write> spec() {
         return SPEC;
     }
 
@@ -53,8 +54,8 @@ public class AgreementViews implements InboundView<AgreementState, Runnable> {
     }
 
     @Override
-    public Runnable write(CloudEvent event, AgreementState agreement) {
-        return () -> {
+    public Write write(CloudEvent event, AgreementState agreement) {
+        return Write.entities(() -> {
             AgreementViewRow row = AgreementViewRow.findById(agreement.id());
             if (row == null) {
                 row = new AgreementViewRow();
@@ -75,7 +76,7 @@ public class AgreementViews implements InboundView<AgreementState, Runnable> {
                 row.involved.addAll(party.coSigners());
             }
             row.persist();
-        };
+        });
     }
 
     /** The involved clusters go with their agreements (the link's foreign key cascades). */

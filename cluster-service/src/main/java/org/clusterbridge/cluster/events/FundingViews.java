@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.clusterbridge.events.CloudEvent;
 import org.clusterbridge.events.EventTopics;
 import org.clusterbridge.events.postgresql.PostgresViewGate;
+import org.clusterbridge.events.postgresql.PostgresViewGate.Write;
 import org.clusterbridge.events.views.InboundView;
 import org.clusterbridge.events.views.ViewEvents;
 import org.clusterbridge.events.views.ViewSpec;
@@ -23,10 +24,10 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * and nature (the one whose period ends last). Corrections replace the figure they correct.
  */
 @ApplicationScoped
-public class FundingViews implements InboundView<FundingFigureState, Runnable> {
+public class FundingViews implements InboundView<FundingFigureState, Write> {
 
     public static final String VIEW = "cluster-funding";
-    private static final ViewSpec<FundingFigureState, Runnable> SPEC = new ViewSpec<>(VIEW, EventTopics.FUNDING_EVENTS,
+    private static final ViewSpec<FundingFigureState, Write> SPEC = new ViewSpec<>(VIEW, EventTopics.FUNDING_EVENTS,
             "funding-figure", FundingFigureState.class, PostgresViewGate.class);
 
     private final ViewEvents viewEvents;
@@ -42,7 +43,7 @@ public class FundingViews implements InboundView<FundingFigureState, Runnable> {
     }
 
     @Override
-    public ViewSpec<FundingFigureState, Runnable> spec() {
+    public ViewSpec<FundingFigureState, Write> spec() {
         return SPEC;
     }
 
@@ -58,9 +59,9 @@ public class FundingViews implements InboundView<FundingFigureState, Runnable> {
     }
 
     @Override
-    public Runnable write(CloudEvent event, FundingFigureState figure) {
+    public Write write(CloudEvent event, FundingFigureState figure) {
         LocalDate end = periodEnd(figure);
-        return () -> {
+        return Write.entities(() -> {
             FundingFigureViewRow row = FundingFigureViewRow.findById(figure.id());
             if (row == null) {
                 row = new FundingFigureViewRow();
@@ -75,7 +76,7 @@ public class FundingViews implements InboundView<FundingFigureState, Runnable> {
             row.source = figure.source();
             row.version = figure.version();
             row.persist();
-        };
+        });
     }
 
     private static LocalDate periodEnd(FundingFigureState figure) {

@@ -12,6 +12,7 @@ import org.clusterbridge.events.CloudEvent;
 import org.clusterbridge.events.CloudEvents.MalformedEventException;
 import org.clusterbridge.events.EventTopics;
 import org.clusterbridge.events.postgresql.PostgresViewGate;
+import org.clusterbridge.events.postgresql.PostgresViewGate.Write;
 import org.clusterbridge.events.views.InboundView;
 import org.clusterbridge.events.views.ViewEvents;
 import org.clusterbridge.events.views.ViewSpec;
@@ -32,10 +33,10 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * updated and retired all carry the whole state. Its query methods are how the service layer reads it.
  */
 @ApplicationScoped
-public class ClusterView implements InboundView<ClusterView.ClusterState, Runnable> {
+public class ClusterView implements InboundView<ClusterView.ClusterState, Write> {
 
     public static final String VIEW = "funding-cluster-view";
-    private static final ViewSpec<ClusterState, Runnable> SPEC = new ViewSpec<>(
+    private static final ViewSpec<ClusterState, Write> SPEC = new ViewSpec<>(
             VIEW, EventTopics.CLUSTER_EVENTS, "cluster", ClusterState.class, PostgresViewGate.class);
     private static final TypeReference<Map<String, String>> NAMES = new TypeReference<>() {
     };
@@ -61,7 +62,7 @@ public class ClusterView implements InboundView<ClusterView.ClusterState, Runnab
     }
 
     @Override
-    public ViewSpec<ClusterState, Runnable> spec() {
+    public ViewSpec<ClusterState, Write> spec() {
         return SPEC;
     }
 
@@ -74,29 +75,23 @@ public class ClusterView implements InboundView<ClusterView.ClusterState, Runnab
                 : "lacks id, slug, names.en, country or status, or its subject is not the cluster's id";
     }
 
+    /** One upsert of the cluster's row, which a batch sends with the others as one JDBC batch. */
     @Override
-    public Runnable write(CloudEvent event, ClusterState state) {
+    public Write write(CloudEvent event, ClusterState state) {
         String names;
         try {
             names = mapper.writeValueAsString(state.names());
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("names of cluster " + state.id() + " cannot be stored", e);
         }
-        return () -> {
-            ClusterViewRow row = ClusterViewRow.findById(state.id());
-            if (row == null) {
-                row = new ClusterViewRow();
-                row.id = state.id();
-            }
-            row.slug = state.slug();
-            row.names = names;
-            row.acronym = state.acronym();
-            row.kind = state.kind() == null ? "CLUSTER" : state.kind();
-            row.country = state.country();
-            row.status = state.status();
-            row.version = state.version() == null ? event.sequence() : state.version();
-            row.persist();
-        };
+        return Write.sql("""
+                INSERT INTO cluster_view (id, slug, names, acronym, kind, country, status, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET slug = EXCLUDED.slug, names = EXCLUDED.names,
+                    acronym = EXCLUDED.acronym, kind = EXCLUDED.kind, country = EXCLUDED.country,
+                    status = EXCLUDED.status, version = EXCLUDED.version
+                """, state.id(), state.slug(), names, state.acronym(), state.kind() == null ? "CLUSTER" : state.kind(),
+                state.country(), state.status(), state.version() == null ? event.sequence() : state.version());
     }
 
     @Override

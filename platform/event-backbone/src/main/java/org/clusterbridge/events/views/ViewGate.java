@@ -12,7 +12,8 @@ import org.clusterbridge.events.CloudEvent;
  * {@link org.clusterbridge.events.postgresql.PostgresViewGate} and
  * {@link org.clusterbridge.events.mongodb.MongoViewGate}.
  *
- * @param <W> what the view hands the gate to store: statements run in the gate's transaction (PostgreSQL), or
+ * @param <W> what the view hands the gate to store: entity statements or SQL run in the gate's transaction
+ *        ({@link org.clusterbridge.events.postgresql.PostgresViewGate.Write}), or
  *        the aggregate's document stored by one conditional write (MongoDB)
  */
 public interface ViewGate<W> {

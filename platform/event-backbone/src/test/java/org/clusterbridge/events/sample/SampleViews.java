@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.clusterbridge.events.CloudEvent;
 import org.clusterbridge.events.mongodb.MongoViewGate;
 import org.clusterbridge.events.postgresql.PostgresViewGate;
+import org.clusterbridge.events.postgresql.PostgresViewGate.Write;
 import org.clusterbridge.events.views.InboundView;
 import org.clusterbridge.events.views.ViewSpec;
 import org.clusterbridge.events.views.ViewEvents;
@@ -28,10 +29,10 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * mechanism over each store's gate.
  */
 @ApplicationScoped
-public class SampleViews implements InboundView<SampleState, Runnable> {
+public class SampleViews implements InboundView<SampleState, Write> {
 
     public static final String VIEW = "samples";
-    private static final ViewSpec<SampleState, Runnable> SPEC = new ViewSpec<>(VIEW, "sample-events", "sample",
+    private static final ViewSpec<SampleState, Write> SPEC = new ViewSpec<>(VIEW, "sample-events", "sample",
             SampleState.class, PostgresViewGate.class);
 
     private final ViewEvents viewEvents;
@@ -51,7 +52,7 @@ public class SampleViews implements InboundView<SampleState, Runnable> {
     }
 
     @Override
-    public ViewSpec<SampleState, Runnable> spec() {
+    public ViewSpec<SampleState, Write> spec() {
         return SPEC;
     }
 
@@ -61,9 +62,9 @@ public class SampleViews implements InboundView<SampleState, Runnable> {
     }
 
     @Override
-    public Runnable write(CloudEvent event, SampleState state) {
+    public Write write(CloudEvent event, SampleState state) {
         received.add(event.id().toString());
-        return () -> {
+        return Write.entities(() -> {
             SampleView view = SampleView.findById(state.id());
             if (view == null) {
                 view = new SampleView();
@@ -72,7 +73,7 @@ public class SampleViews implements InboundView<SampleState, Runnable> {
             view.name = state.name();
             view.version = state.version();
             view.persist();
-        };
+        });
     }
 
     /** Both stores: the documents have no gate of their own to reset, their sequences go with them. */
