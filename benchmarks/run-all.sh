@@ -171,9 +171,11 @@ wrk_figures() {
     }
     /^ +50%/ {p50 = ms($2)} /^ +99%/ {p99 = ms($2)} /^Requests\/sec/ {rps = $2}
     /Non-2xx/ {non2xx = $NF} /Socket errors/ {gsub(",", ""); sockets = $4 + $6 + $8 + $10}
+    / requests in / {completed = $1 + 0}
     END {
       note = ""
-      if (non2xx > 0) note = non2xx " non-2xx"
+      if (completed == 0) note = "no request completed"
+      if (non2xx > 0) note = note (note == "" ? "" : ", ") non2xx " non-2xx"
       if (sockets > 0) note = note (note == "" ? "" : ", ") sockets " socket errors/timeouts"
       printf "%.0f\t%.2f\t%.2f\t%s\n", rps, p50, p99, note
     }' "$1"

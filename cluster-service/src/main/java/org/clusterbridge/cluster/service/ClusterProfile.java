@@ -7,8 +7,11 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A cluster with its agreements and latest funding figures, from cluster-service's own views. */
-public record ClusterProfile(ClusterEntry cluster, Agreements agreements, List<LatestFigure> latestFigures) {
+/**
+ * A cluster (its JSON representation, as a read of it answers) with its agreements and latest funding figures,
+ * from cluster-service's own views.
+ */
+public record ClusterProfile(StoredCluster cluster, Agreements agreements, List<LatestFigure> latestFigures) {
 
     /** The agreements involving the cluster (as a party or co-signing for its alliance). */
     public record Agreements(int count, int activeCount, List<Partner> partners, List<AgreementSummary> items) {
