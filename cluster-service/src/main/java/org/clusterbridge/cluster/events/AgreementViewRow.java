@@ -47,10 +47,4 @@ public class AgreementViewRow extends PanacheEntityBase {
     @CollectionTable(name = "cluster_agreement_view", joinColumns = @JoinColumn(name = "agreement_id"))
     @Column(name = "cluster_id")
     public Set<UUID> involved = new LinkedHashSet<>();
-
-    /** The agreements involving a cluster, the latest signed first. */
-    public static List<AgreementViewRow> involving(UUID clusterId) {
-        return find("select a from AgreementViewRow a join a.involved c where c = ?1 "
-                + "order by a.signedOn desc nulls last, a.reference", clusterId).list();
-    }
 }

@@ -34,15 +34,4 @@ public class FundingFigureViewRow extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public JsonNode source;
     public long version;
-
-    /** The latest figure of a cluster per indicator and nature: the one whose period ends last. */
-    @SuppressWarnings("unchecked")
-    public static List<FundingFigureViewRow> latestOf(UUID clusterId) {
-        return getEntityManager().createNativeQuery("""
-                SELECT DISTINCT ON (f.indicator, f.nature) f.*
-                FROM funding_figure_view f
-                WHERE f.cluster_id = :cluster
-                ORDER BY f.indicator, f.nature, f.period_end DESC, f.id
-                """, FundingFigureViewRow.class).setParameter("cluster", clusterId).getResultList();
-    }
 }
