@@ -13,17 +13,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One service, started from its packaged jar as a child process, its output going to a log file. */
+/**
+ * One service, started from its packaged jar as a child process, its output going to a log file. The JVM runs in the
+ * service's {@code quarkus-app} folder with the build's AppCDS archive ({@code app-cds.jsa}) when there is one: the
+ * archive names the jars relative to that folder, and loading the classes from it instead of from the jars cuts
+ * start time and memory. The JVM options bound the memory of each service (README: Start time and memory).
+ */
 final class ServiceProcess {
 
+    /** The archive the package step writes next to {@code quarkus-run.jar} (the parent pom's quarkus.package.*). */
+    static final String CLASS_ARCHIVE = "app-cds.jsa";
+    /**
+     * A bounded heap with the serial collector: a service's live data is small, the machine has few cores, and the
+     * serial collector adds neither threads nor remembered sets, so the resident size stays near heap + metaspace.
+     * The heap starts small and grows under load up to the bound (a service idles with about 30 MB live).
+     */
+    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
+
     private final StackSettings.ServiceSpec spec;
+    private final Path app;
     private final Path jar;
     private final Path log;
     private Process process;
 
     ServiceProcess(StackSettings.ServiceSpec spec, Path root, Path logDir) {
         this.spec = spec;
-        this.jar = root.resolve(spec.name()).resolve("target/quarkus-app/quarkus-run.jar");
+        this.app = root.resolve(spec.name()).resolve("target/quarkus-app");
+        this.jar = app.resolve("quarkus-run.jar");
         this.log = logDir.resolve(spec.instance() == 0 ? spec.name() + ".log"
                 : spec.name() + "-" + spec.instance() + ".log");
     }
@@ -43,11 +59,15 @@ final class ServiceProcess {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx512m");
+        command.addAll(JVM_OPTIONS);
+        if (Files.exists(app.resolve(CLASS_ARCHIVE))) {
+            command.add("-XX:SharedArchiveFile=" + CLASS_ARCHIVE);
+        }
         command.addAll(systemProperties);
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(jar.getFileName().toString());
         process = new ProcessBuilder(command)
+                .directory(app.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();

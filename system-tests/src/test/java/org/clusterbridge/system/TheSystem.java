@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,7 +182,8 @@ public final class TheSystem {
                     if (Files.isDirectory(file)) {
                         Files.createDirectories(copy);
                     } else {
-                        Files.copy(file, copy);
+                        // With its timestamps: the AppCDS archive (app-cds.jsa) only serves jars as they were built.
+                        Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
                     }
                 }
             }
