@@ -81,10 +81,12 @@ public final class Http {
             return contentType != null && contentType.toLowerCase().startsWith("application/problem+json");
         }
 
-        /** The version the ETag carries ("3" or W/"3"). */
+        /** The version the ETag carries ("3", W/"3" or "3.<digest>"). */
         public long version() {
             String tag = etag == null ? "" : etag.replace("W/", "").replace("\"", "").trim();
-            return tag.isEmpty() ? json().path("version").asLong() : Long.parseLong(tag);
+            int dot = tag.indexOf('.');
+            return tag.isEmpty() ? json().path("version").asLong()
+                    : Long.parseLong(dot < 0 ? tag : tag.substring(0, dot));
         }
 
         @Override

@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -54,14 +55,16 @@ public class AgreementResource {
     private final Caller caller;
     private final MergePatch patches;
     private final AgreementLists lists;
+    private final ObjectMapper mapper;
 
     AgreementResource(AgreementService service, AgreementRepresentations representations, Caller caller,
-            MergePatch patches, AgreementLists lists) {
+            MergePatch patches, AgreementLists lists, ObjectMapper mapper) {
         this.service = service;
         this.representations = representations;
         this.caller = caller;
         this.patches = patches;
         this.lists = lists;
+        this.mapper = mapper;
     }
 
     @POST
@@ -74,10 +77,12 @@ public class AgreementResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementRepresentation.class)))
     @APIResponse(responseCode = "409", description = "The reference is already recorded")
     @APIResponse(responseCode = "422", description = "A party or co-signer is unknown, retired or not a member")
-    public Response create(AgreementRequest request) {
+    public Response create(AgreementRequest request) throws JsonProcessingException {
         Agreement agreement = service.create(request == null ? null : request.details(), caller.actor());
+        byte[] body = mapper.writeValueAsBytes(representations.of(agreement));
         return Response.created(URI.create("/api/agreements/" + agreement.id()))
-                .tag(Versions.etag(agreement.version())).entity(representations.of(agreement)).build();
+                .tag(Versions.etag(agreement.version(), body)).entity(body).type(MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     @GET
@@ -106,7 +111,10 @@ public class AgreementResource {
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Path("/{id}")
     @Operation(operationId = "getAgreement", summary = "Get an agreement", description = "With its status on "
-            + "today's date and its parties' current names; the ETag is its version, for If-Match.")
+            + "today's date and its parties' current names. The ETag is \"<version>.<digest>\": the digest covers "
+            + "the body, so a rename of a party or the status changing with the date changes the ETag "
+            + "(If-None-Match answers 304 only for the body as it is now). Send it in If-Match to change the "
+            + "agreement: only its version is compared.")
     @APIResponse(responseCode = "200", description = "The agreement", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementRepresentation.class)))
     @APIResponse(responseCode = "404", description = "No such agreement")
@@ -122,7 +130,8 @@ public class AgreementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateAgreement", summary = "Correct an agreement", description = "Replaces what was "
             + "stated about the agreement. Send the ETag read in If-Match: 428 without it, 412 when the agreement "
-            + "changed since. The agreement may be sent as it was read: its read-only fields are ignored.")
+            + "changed since (its version part differs). The agreement may be sent as it was read: its read-only "
+            + "fields are ignored.")
     @APIResponse(responseCode = "200", description = "Corrected", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementRepresentation.class)))
     @APIResponse(responseCode = "409", description = "The reference is another agreement's")
@@ -177,8 +186,18 @@ public class AgreementResource {
         return ok(agreement);
     }
 
-    /** The agreement as served, tagged with its version for the next If-Match. */
+    /**
+     * The agreement as served, serialised once and tagged with its version (for the next If-Match) and a digest of
+     * that body (for If-None-Match: the names and status it embeds change without the version).
+     */
     private Response ok(Agreement agreement) {
-        return Response.ok(representations.of(agreement)).tag(Versions.etag(agreement.version())).build();
+        byte[] body;
+        try {
+            body = mapper.writeValueAsBytes(representations.of(agreement));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an agreement's representation is always serialisable", e);
+        }
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(Versions.etag(agreement.version(), body))
+                .build();
     }
 }

@@ -38,6 +38,11 @@ final class AgreementNetwork {
 
     static final String COLLECTION = "agreement_network";
     static final int BUCKETS = 64;
+    /**
+     * Buckets read per query: a reply holds at most this many buckets, an eighth of the network, so that no reply
+     * nears the 48 MB a MongoDB-wire reply may hold (one query of all 64 buckets did at 10k x 50k).
+     */
+    static final int BUCKETS_PER_QUERY = 8;
     static final String OUTLINES = "outlines";
     static final String INTENTS = "intents";
     private static final List<Integer> ALL = IntStream.range(0, BUCKETS).boxed().toList();
@@ -79,30 +84,41 @@ final class AgreementNetwork {
         byBucket.forEach((bucket, updates) -> buckets.updateOne(eq("_id", bucket), Updates.combine(updates), UPSERT));
     }
 
-    /** Every bucket, in one query by {@code _id}. */
+    /** Every bucket, in {@value #BUCKETS} / {@value #BUCKETS_PER_QUERY} queries by {@code _id}. */
     Read read() {
         List<AgreementOutline> outlines = new ArrayList<>();
         Set<String> uncertain = new TreeSet<>();
-        for (Document bucket : buckets.find(everyBucket())) {
-            Document stored = bucket.get(OUTLINES, new Document());
-            Document intents = bucket.get(INTENTS, new Document());
-            stored.forEach((id, value) -> {
-                Document outline = (Document) value;
-                Object intent = intents.get(id);
-                if (intent instanceof Number n && n.longValue() > version(outline)) {
-                    uncertain.add(id);
-                } else {
-                    outlines.add(outline(id, outline));
-                }
-            });
-            intents.keySet().stream().filter(id -> !stored.containsKey(id)).forEach(uncertain::add);
+        for (int first = 0; first < BUCKETS; first += BUCKETS_PER_QUERY) {
+            for (Document bucket : buckets.find(bucketsFrom(first))) {
+                add(bucket, outlines, uncertain);
+            }
         }
         return new Read(outlines, uncertain);
     }
 
-    /** The filter of {@link #read}. */
+    /** Sorts one bucket's outlines into the exact ones and the uncertain ids. */
+    private static void add(Document bucket, List<AgreementOutline> outlines, Set<String> uncertain) {
+        Document stored = bucket.get(OUTLINES, new Document());
+        Document intents = bucket.get(INTENTS, new Document());
+        stored.forEach((id, value) -> {
+            Document outline = (Document) value;
+            Object intent = intents.get(id);
+            if (intent instanceof Number n && n.longValue() > version(outline)) {
+                uncertain.add(id);
+            } else {
+                outlines.add(outline(id, outline));
+            }
+        });
+        intents.keySet().stream().filter(id -> !stored.containsKey(id)).forEach(uncertain::add);
+    }
+
+    /** The filter of {@link #read}'s first query; the others differ from it only in the ids they list. */
     static Bson everyBucket() {
-        return in("_id", ALL);
+        return bucketsFrom(0);
+    }
+
+    private static Bson bucketsFrom(int first) {
+        return in("_id", ALL.subList(first, Math.min(first + BUCKETS_PER_QUERY, BUCKETS)));
     }
 
     static int bucket(String agreementId) {
