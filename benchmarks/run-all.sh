@@ -201,8 +201,8 @@ read_row() {
   last_rps=$rps
 }
 
-# Maven, one build at a time on this machine (offline: everything is in the local repository).
-mvn_bench() { flock /tmp/cb-maven.lock ./mvnw -B -o -q -Pbenchmarks -pl benchmarks "$@"; }
+# Maven, one build at a time on this machine (online: Gatling and the exec plugin are not in a fresh repository).
+mvn_bench() { flock /tmp/cb-maven.lock ./mvnw -B -q -Pbenchmarks -pl benchmarks "$@"; }
 
 gatling() {
   local file=$1
@@ -332,6 +332,10 @@ if [ "${SKIP_BENCH:-0}" != 1 ]; then
       -Dclusters="$n" -Dagreements="$m" > "$out/load-mou-$size.txt" 2>&1 \
       || { grep -v DEBUG "$out/load-mou-$size.txt" | tail -30 >&2; die "MongoBenchData failed"; }
     echo "   $(grep -E '^(cluster view|agreements|already)' "$out/load-mou-$size.txt" | tr '\n' ';') in $(($(date +%s) - t)) s" >&2
+    # The loader writes around the service: its read models are built again from the agreements.
+    curl -sf -X POST -H "Authorization: Bearer $admin" "$mou_url/api/admin/read-models/rebuild" \
+      > "$out/read-models-$size.json" || die "the read-model rebuild of mou-service failed"
+    echo "   read models: $(cat "$out/read-models-$size.json")" >&2
     if [ "$n" = 1500 ]; then
       read_row "GET /api/agreements?clusterId=, 1,500 x 5,000" "$mou_url" "/api/agreements?clusterId={id}" \
         benchmarks/target/mou-cluster-ids.csv "$list_connections" "p99 <= 50 ms" 'p99 <= 50'

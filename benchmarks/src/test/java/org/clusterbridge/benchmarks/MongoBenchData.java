@@ -71,6 +71,9 @@ public final class MongoBenchData {
                 marker.deleteOne(Filters.eq("_id", "mou"));
                 long removed = store.deleteMany(Filters.regex("reference", "^BENCH-")).getDeletedCount();
                 System.out.printf("agreements: %d earlier copies removed%n", removed);
+                // Written around the service: its read models go too, and run-all.sh asks for their rebuild.
+                database.getCollection("agreement_network").drop();
+                database.getCollection("cluster_agreements").drop();
                 insertAgreements(store, agreementTemplate, ids, agreements, random);
                 marker.replaceOne(Filters.eq("_id", "mou"), size, new ReplaceOptions().upsert(true));
             }

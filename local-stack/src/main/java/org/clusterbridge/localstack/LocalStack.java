@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -245,31 +243,19 @@ public final class LocalStack {
         OUT.printf("  token issuer %s: %s key pair in %s%n", tokens.issuer().issuer(),
                 tokens.created() ? "new" : "existing", tokens.keyDirectory());
 
-        // The stores start while the broker does (they share nothing), so the stack waits for the slowest only.
-        CompletableFuture<Void> stores = CompletableFuture.runAsync(() -> {
-            step("PostgreSQL on 127.0.0.1:" + settings.postgresPort(), () -> {
-                postgres = new PostgresServer(settings.dataDir().resolve("postgres"), settings.postgresPort(), false)
-                        .start();
-                settings.services().stream().filter(s -> s.store().equals("postgresql"))
-                        .forEach(s -> postgres.database(s.database()));
-            });
-            step("MongoDB-wire server on 127.0.0.1:" + settings.mongoPort(), () -> {
-                mongo = MongoWireServer.persistent(settings.dataDir().resolve("mongo.mv"), settings.mongoPort())
-                        .start();
-            });
+        step("Kafka (KRaft) on 127.0.0.1:" + settings.kafkaPort(), () -> {
+            kafka = new KafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                    settings.kafkaControllerPort(), false).start();
         });
-        try {
-            step("Kafka (KRaft) on 127.0.0.1:" + settings.kafkaPort(), () -> {
-                kafka = new KafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
-                        settings.kafkaControllerPort(), false).start();
-            });
-        } finally {
-            try {
-                stores.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        }
+        step("PostgreSQL on 127.0.0.1:" + settings.postgresPort(), () -> {
+            postgres = new PostgresServer(settings.dataDir().resolve("postgres"), settings.postgresPort(), false)
+                    .start();
+            settings.services().stream().filter(s -> s.store().equals("postgresql"))
+                    .forEach(s -> postgres.database(s.database()));
+        });
+        step("MongoDB-wire server on 127.0.0.1:" + settings.mongoPort(), () -> {
+            mongo = MongoWireServer.persistent(settings.dataDir().resolve("mongo.mv"), settings.mongoPort()).start();
+        });
 
         Path logs = settings.dataDir().resolve("logs");
         // Instance 0 of each service first (it migrates the schema), then the others, which share its database
@@ -445,16 +431,16 @@ public final class LocalStack {
         void run() throws Exception;
     }
 
-    /** Runs one start step and prints one line when it is done (steps may run side by side). */
     private static void step(String what, Step step) {
         long started = System.nanoTime();
+        OUT.printf("  starting %s ... ", what);
         try {
             step.run();
         } catch (Exception e) {
-            OUT.printf("  starting %s ... failed%n", what);
+            OUT.println("failed");
             throw new StackException(what + " did not start: " + e.getMessage());
         }
-        OUT.printf("  started %s (%s)%n", what, seconds(started));
+        OUT.printf("ready (%s)%n", seconds(started));
     }
 
     private static void quietly(Runnable action, Object target) {

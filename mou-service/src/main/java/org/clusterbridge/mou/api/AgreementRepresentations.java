@@ -71,7 +71,13 @@ public class AgreementRepresentations {
     }
 
     /** The network of {@code outlines}: their signers as nodes (in order of first appearance), their edges. */
-    public Network network(List<AgreementOutline> outlines) {
+    /**
+     * The network of {@code matches} (in signing order), drawn from at most {@code limit} of them: the latest
+     * signed, still in signing order.
+     */
+    public Network network(List<AgreementOutline> matches, int limit) {
+        List<AgreementOutline> outlines = matches.size() <= limit ? matches
+                : matches.subList(matches.size() - limit, matches.size());
         Set<UUID> signers = new LinkedHashSet<>();
         outlines.forEach(o -> signers.addAll(o.signers()));
         Map<UUID, ClusterSummary> known = clusters.find(signers);
@@ -94,7 +100,7 @@ public class AgreementRepresentations {
                 }
             }
         }
-        return new Network(List.copyOf(nodes.values()), edges);
+        return new Network(List.copyOf(nodes.values()), edges, outlines.size() < matches.size(), matches.size());
     }
 
     private static Network.Node node(UUID id, ClusterSummary c) {

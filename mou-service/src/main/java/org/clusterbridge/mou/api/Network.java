@@ -13,7 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The cooperation network: clusters (parties and co-signers) as nodes; one edge per agreement and pair of
  * parties, carrying the members co-signing for alliance parties.
  */
-public record Network(@Schema(required = true) List<Node> nodes, @Schema(required = true) List<Edge> edges) {
+public record Network(@Schema(required = true) List<Node> nodes, @Schema(required = true) List<Edge> edges,
+        @Schema(required = true, description = "Whether matching agreements were left out (see limit)")
+        boolean truncated,
+        @Schema(required = true, description = "How many agreements matched the filters") int agreementCount) {
 
     /** A cluster; only the id while this service's view does not know it. */
     public record Node(@Schema(required = true) UUID id, String slug,

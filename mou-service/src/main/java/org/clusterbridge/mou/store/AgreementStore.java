@@ -87,6 +87,11 @@ public class AgreementStore {
     /** The multilingual texts of an agreement. */
     private static final List<String> TEXTS = List.of("title", "purpose");
     private static final int SCAN_BATCH = 1_000;
+    /**
+     * Outlines a rebuild writes to the network's buckets at a time: each write rewrites a bucket document, so few
+     * large ones beat many small ones (about 650 bytes an outline held in memory).
+     */
+    private static final int NETWORK_BATCH = 20_000;
 
     private final MongoCollection<Document> agreements;
     private final MongoOutbox outbox;
@@ -289,7 +294,7 @@ public class AgreementStore {
             }
             outlines.add(AgreementOutline.of(agreement));
             count++;
-            if (outlines.size() == SCAN_BATCH) {
+            if (outlines.size() == NETWORK_BATCH) {
                 network.commitAll(outlines);
                 outlines.clear();
             }

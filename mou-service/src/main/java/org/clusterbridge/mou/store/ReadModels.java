@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import com.mongodb.client.MongoClient;
@@ -47,13 +48,24 @@ public class ReadModels {
         return true;
     }
 
-    /** Writes every entry again from the agreements and the view (safe at any time), then sets the marker. */
-    public void rebuild() {
+    /** What a rebuild read. */
+    public record ReadModelRebuild(@Schema(required = true, description = "Agreements read") int agreements,
+            @Schema(required = true, description = "Alliances whose members were noted") int alliances,
+            @Schema(required = true, description = "How long the rebuild took") long millis) {
+    }
+
+    /**
+     * Writes every entry again from the agreements and the view, then sets the marker. Safe at any time, writes
+     * going on: entries only ever move to a newer version ({@code $max}), and reads check them against the
+     * agreements.
+     */
+    public ReadModelRebuild rebuild() {
         long start = System.nanoTime();
         int alliances = clusters.rebuildAlliances();
         int written = agreements.rebuildReadModels();
         markers.replaceOne(eq("_id", MARKER), new Document("builtAt", new Date()), new ReplaceOptions().upsert(true));
-        LOG.infof("read models built from %d agreements and %d alliances in %d ms", written, alliances,
-                (System.nanoTime() - start) / 1_000_000);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        LOG.infof("read models built from %d agreements and %d alliances in %d ms", written, alliances, millis);
+        return new ReadModelRebuild(written, alliances, millis);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.clusterbridge.mou.Agreements.body;
 import static org.clusterbridge.mou.Agreements.create;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,6 +45,27 @@ class NetworkFiltersTest {
                 .doesNotContain(onDigitalHealth);
         given().get("/api/network?focusArea=alchemy").then().statusCode(400)
                 .body("errors.field", contains("focusArea"));
+    }
+
+    /** A network draws at most limit agreements, the latest signed, and says how many matched. */
+    @Test
+    void theNetworkIsBoundedByItsLimitAndSaysWhatItLeftOut() {
+        UUID a = ClusterEvents.cluster("Bounded A", "GY");
+        UUID b = ClusterEvents.cluster("Bounded B", "GY");
+        String first = create(body(a, b, LocalDate.of(2021, 1, 1)));
+        String second = create(body(a, b, LocalDate.of(2022, 1, 1)));
+        String third = create(body(a, b, LocalDate.of(2023, 1, 1)));
+
+        given().get("/api/network?country=GY").then().statusCode(200)
+                .body("edges.agreementId", contains(first, second, third))
+                .body("truncated", equalTo(false)).body("agreementCount", equalTo(3));
+        given().get("/api/network?country=GY&limit=2").then().statusCode(200)
+                .body("edges.agreementId", contains(second, third))
+                .body("truncated", equalTo(true)).body("agreementCount", equalTo(3));
+        for (String limit : List.of("0", "-1", "50001", "many")) {
+            given().get("/api/network?limit=" + limit).then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
     }
 
     @Test

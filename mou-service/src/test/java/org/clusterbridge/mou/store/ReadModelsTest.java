@@ -7,6 +7,7 @@ import static org.clusterbridge.mou.Agreements.body;
 import static org.clusterbridge.mou.Agreements.create;
 import static org.clusterbridge.mou.Agreements.party;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.bson.Document;
 import org.clusterbridge.mou.ClusterEvents;
+import org.clusterbridge.testing.TestTokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +36,7 @@ import io.restassured.path.json.JsonPath;
 /**
  * The read models that a cluster's list and the network read: what each write leaves in them, how alliance
  * members reach an alliance's agreements, that entries left by a write cut short change no answer, and that a
- * rebuild from the agreements gives the same answers. Every case uses clusters (and countries) of its own.
+ * rebuild from the agreements (an administrator's request) gives the same answers. Every case uses clusters (and countries) of its own.
  */
 @QuarkusTest
 class ReadModelsTest {
@@ -45,8 +47,6 @@ class ReadModelsTest {
     MongoClient mongo;
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
-    @Inject
-    ReadModels readModels;
 
     @Test
     void signingCorrectingAndTerminatingKeepTheEntriesAndTheOutline() {
@@ -171,7 +171,9 @@ class ReadModelsTest {
         assertThat(ids(clusterUrls.get(0))).as("the lists read the read models").isEmpty();
         assertThat(edges("/api/network?country=SH")).isEmpty();
 
-        readModels.rebuild();
+        given().auth().oauth2(TestTokens.reader()).post("/api/admin/read-models/rebuild").then().statusCode(403);
+        given().post("/api/admin/read-models/rebuild").then().statusCode(200)
+                .body("agreements", greaterThanOrEqualTo(2)).body("alliances", greaterThanOrEqualTo(1));
         assertThat(clusterUrls.stream().map(ReadModelsTest::answer).toList()).isEqualTo(before);
         assertThat(answer("/api/network?country=SH")).isEqualTo(network);
     }
