@@ -12,11 +12,18 @@ import java.util.zip.CRC32;
  * A position in the change feed: for each partition of the topic, the offset of the next record to read. It is
  * nothing but Kafka offsets, so it stays valid across restarts and instances. Clients see it as an opaque string:
  * {@code v1.} and the base64url of {@code partition:offset,...;crc32}; the checksum turns an edited or truncated
- * cursor into a 400 instead of a silent jump.
+ * cursor into a 400 instead of a silent jump. The word {@value #END} is the end of every partition at the time it is
+ * read: a reader that only wants what happens from now on starts there.
+ *
+ * @param offsets the next offset to read per partition; a partition it does not name is read from its beginning
+ *                (or, {@code atEnd}, from its end)
+ * @param atEnd   whether the partitions it does not name start at their end instead of their beginning
  */
-public record ChangeCursor(SortedMap<Integer, Long> offsets) {
+public record ChangeCursor(SortedMap<Integer, Long> offsets, boolean atEnd) {
 
     static final String PREFIX = "v1.";
+    /** The cursor a client passes for "from now on". */
+    public static final String END = "end";
     /** Far above any real topic's partitions; keeps a forged cursor from costing memory. */
     static final int MAX_LENGTH = 8192;
 
@@ -24,9 +31,18 @@ public record ChangeCursor(SortedMap<Integer, Long> offsets) {
         offsets = Collections.unmodifiableSortedMap(new TreeMap<>(offsets));
     }
 
+    public ChangeCursor(SortedMap<Integer, Long> offsets) {
+        this(offsets, false);
+    }
+
     /** Before the first record of every partition. */
     public static ChangeCursor beginning() {
         return new ChangeCursor(new TreeMap<>());
+    }
+
+    /** After the last record of every partition, when it is read. */
+    public static ChangeCursor end() {
+        return new ChangeCursor(new TreeMap<>(), true);
     }
 
     public static ChangeCursor of(Map<Integer, Long> offsets) {
@@ -51,9 +67,12 @@ public record ChangeCursor(SortedMap<Integer, Long> offsets) {
 
     /** Reads a cursor this feed gave out; throws {@link InvalidCursorException} for anything else. */
     public static ChangeCursor decode(String cursor) {
+        if (END.equals(cursor)) {
+            return end();
+        }
         if (cursor.length() > MAX_LENGTH || !cursor.startsWith(PREFIX)) {
-            throw new InvalidCursorException("is not a cursor of this feed; use the next value of a page or the id "
-                    + "of an event");
+            throw new InvalidCursorException("is not a cursor of this feed; use the next value of a page, the id "
+                    + "of an event, or end");
         }
         String signed;
         try {

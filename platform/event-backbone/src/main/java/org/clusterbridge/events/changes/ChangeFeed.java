@@ -174,8 +174,15 @@ public class ChangeFeed {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, KAFKA_TIMEOUT);
         List<TopicPartition> fromBeginning = partitions.stream()
                 .filter(partition -> !after.offsets().containsKey(partition.partition())).toList();
-        Map<TopicPartition, Long> from = new HashMap<>(fromBeginning.isEmpty() ? Map.of()
-                : consumer.beginningOffsets(fromBeginning, KAFKA_TIMEOUT));
+        Map<TopicPartition, Long> from = new HashMap<>();
+        for (TopicPartition partition : fromBeginning) {
+            if (after.atEnd()) {
+                from.put(partition, end.get(partition));
+            }
+        }
+        if (!after.atEnd() && !fromBeginning.isEmpty()) {
+            from.putAll(consumer.beginningOffsets(fromBeginning, KAFKA_TIMEOUT));
+        }
         for (TopicPartition partition : partitions) {
             Long offset = after.offsets().get(partition.partition());
             if (offset != null && offset > end.get(partition)) {

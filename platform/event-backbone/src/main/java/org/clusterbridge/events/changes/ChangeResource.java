@@ -80,8 +80,9 @@ public class ChangeResource {
             + "as it may; retry later",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ChangePage listChanges(
-            @Parameter(description = "cursor to read after: the next of a page, or the id of an event; without it "
-                    + "the feed starts at the beginning", schema = @Schema(type = SchemaType.STRING))
+            @Parameter(description = "cursor to read after: the next of a page, the id of an event, or end (only "
+                    + "what is published from now on); without it the feed starts at the beginning",
+                    schema = @Schema(type = SchemaType.STRING))
             @QueryParam("after") String after,
             @Parameter(description = "most events in the page, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT
                     + ")", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",

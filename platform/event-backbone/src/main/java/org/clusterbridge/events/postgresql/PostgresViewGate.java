@@ -67,22 +67,7 @@ public class PostgresViewGate implements ViewGate<PostgresViewGate.Write> {
     @Override
     @Transactional
     public boolean apply(String view, CloudEvent event, Write write) {
-        int advanced = entityManager.createNativeQuery("""
-                INSERT INTO view_version (view_name, aggregate_id, sequence, applied_at)
-                VALUES (:view, :aggregate, :sequence, now())
-                ON CONFLICT (view_name, aggregate_id) DO UPDATE
-                SET sequence = EXCLUDED.sequence, applied_at = EXCLUDED.applied_at
-                WHERE view_version.sequence < EXCLUDED.sequence
-                """)
-                .setParameter("view", view)
-                .setParameter("aggregate", event.subject())
-                .setParameter("sequence", event.sequence())
-                .executeUpdate();
-        if (advanced == 0) {
-            return false;
-        }
-        store(List.of(write));
-        return true;
+        return applyAll(view, List.of(new Gated<>(event, write))).get(0);
     }
 
     /**

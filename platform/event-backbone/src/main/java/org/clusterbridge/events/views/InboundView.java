@@ -6,7 +6,8 @@ import org.clusterbridge.events.CloudEvent;
  * A view of another service's data kept from the events of one incoming channel. It names what it reads (its
  * {@link ViewSpec}), when an event's data can be stored (its completeness rule) and how (its store step);
  * {@link ViewEvents} does the rest: reading the envelope, filtering by type, the version gate, retries,
- * metrics, dead letters and rebuilds. Its {@code @Incoming} method hands each record to
+ * metrics, dead letters and rebuilds. Its {@code @Incoming} method (on a channel read with {@code batch=true})
+ * hands each poll's batch to
  * {@link ViewEvents#consume}.
  *
  * @param <T> the data record read from each event's {@code data}

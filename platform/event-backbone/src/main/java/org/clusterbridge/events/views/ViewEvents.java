@@ -79,27 +79,6 @@ public class ViewEvents {
     }
 
     /**
-     * Consumes one record of {@code view}'s channel (the view's {@code @Incoming} method calls this). A record
-     * that can never be applied is refused with its reason, so that the channel's {@code dead-letter-queue}
-     * failure strategy moves it to the channel's dead-letter topic, the reason in its headers, and the partition
-     * goes on.
-     */
-    public <T, W> void consume(InboundView<T, W> view, String payload) {
-        Result result;
-        try {
-            result = apply(view, payload);
-        } catch (RuntimeException stillFailing) {
-            deadLetter(view);
-            throw stillFailing;
-        }
-        if (result.outcome() == Outcome.MALFORMED) {
-            deadLetter(view);
-            throw new UnreadableRecordException("view " + view.spec().name() + " cannot apply this record: "
-                    + result.reason());
-        }
-    }
-
-    /**
      * Consumes one batch of a channel (the {@code @Incoming} method of a channel read with {@code batch=true}
      * returns this) for each of {@code views}. Each view's writes are stored first; then every record that some
      * view can never apply is refused on its own (to the dead-letter topic, which commits it); then the batch is

@@ -92,6 +92,21 @@ class ChangeFeedTest {
     }
 
     @Test
+    void afterEndStartsAtTheCurrentEndSoAReaderGetsOnlyWhatIsPublishedFromThen() {
+        writeThreeVersionsOf(2);
+        String end = FeedPages.end();
+
+        Page now = FeedPages.page(ChangeCursor.END, 100);
+        assertThat(now.items()).as("nothing is after the end").isEmpty();
+        assertThat(ChangeCursor.decode(now.next()).offsets()).isEqualTo(ChangeCursor.decode(end).offsets());
+
+        List<UUID> later = writeThreeVersionsOf(2);
+        Set<String> subjects = FeedPages.events(FeedPages.untilEmpty(now.next(), 100)).stream()
+                .map(event -> event.path("subject").asText()).collect(Collectors.toSet());
+        assertThat(subjects).containsExactlyInAnyOrderElementsOf(later.stream().map(UUID::toString).toList());
+    }
+
+    @Test
     void aCursorIsOnlyKafkaOffsetsSoItOutlivesAnyConsumerAndRestart() {
         writeThreeVersionsOf(3);
         // The cursor at the end of the feed holds, per partition, the offset after its last record.
