@@ -65,7 +65,8 @@ class OpenApiContractTest {
                 "PATCH /api/funding-figures/{id}", "patchFundingFigure",
                 "GET /api/funding-figures/{id}/history", "getFundingFigureHistory",
                 "GET /api/clusters/{clusterId}/funding-summary", "getFundingSummary",
-                "GET /api/indicators", "listIndicators"));
+                "GET /api/indicators", "listIndicators",
+                "GET /api/data-quality", "listDataQualityConcerns"));
         List<String> all = operations().values().stream().map(op -> op.path("operationId").asText())
                 .filter(id -> !id.isEmpty()).toList();
         assertThat(all).as("operation ids are unique").doesNotHaveDuplicates();

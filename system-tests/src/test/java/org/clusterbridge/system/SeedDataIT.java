@@ -73,6 +73,82 @@ class SeedDataIT {
                 + "%d agreements, %d figures)", replies.size(), clusters, agreements, figures);
     }
 
+    @Test
+    @Order(3)
+    void linkJsSummaryShowsTheOverseasPartnersConflictWithBothSources() {
+        assertThat(TheSystem.seedFailure()).as("the local stack's seed import at start").isEmpty();
+        List<JsonNode> overseasSeeds = SeedFiles.items(SeedFiles.FIGURES).stream()
+                .filter(f -> f.path("clusterId").asText().equals("@cluster:link-j")
+                        && f.path("indicator").asText().equals("overseas-cooperation-partners"))
+                .toList();
+        assertThat(overseasSeeds).extracting(f -> f.path("value").path("count").asLong()).containsExactly(8L, 6L);
+
+        JsonNode summary = api.fundingSummary("link-j");
+        JsonNode partners = indicator(summary, "cooperation-partners");
+        assertThat(partners.path("series")).extracting(point -> point.path("value").path("count").asLong())
+                .containsExactly(16L, 16L);
+        assertThat(partners.path("conflicts")).as("16 and 16 agree").isEmpty();
+
+        JsonNode overseas = indicator(summary, "overseas-cooperation-partners");
+        assertThat(overseas.path("series")).as("both figures stay in the series").hasSize(2);
+        assertThat(overseas.path("conflicts")).hasSize(1);
+        JsonNode conflict = overseas.path("conflicts").get(0);
+        assertThat(conflict.path("nature").asText()).isEqualTo("ACTUAL");
+        assertThat(conflict.path("period").path("kind").asText()).isEqualTo("AS_OF");
+        assertThat(conflict.path("period").path("end").asText()).isEqualTo("2020-02-05");
+        List<JsonNode> reports = new ArrayList<>();
+        conflict.path("reports").forEach(reports::add);
+        assertThat(reports).extracting(r -> r.path("value").path("count").asLong()).containsExactly(8L, 6L);
+        for (int i = 0; i < reports.size(); i++) {
+            JsonNode source = reports.get(i).path("source");
+            JsonNode seedSource = overseasSeeds.get(i).path("source");
+            assertThat(source).as("source of the %s overseas figure", seedSource.path("language").asText())
+                    .isEqualTo(seedSource);
+        }
+        assertThat(reports).extracting(r -> r.path("source").path("language").asText()).containsExactly("ja", "en");
+        Report.line("LINK-J's overseas cooperation partners: %s (%s) and %s (%s), shown as a conflict of %s",
+                reports.get(0).path("value").path("count"), reports.get(0).path("source").path("language").asText(),
+                reports.get(1).path("value").path("count"), reports.get(1).path("source").path("language").asText(),
+                conflict.path("period").path("end").asText());
+    }
+
+    @Test
+    @Order(4)
+    void theDataQualityListShowsMedicensJumpAndLinkJsConflict() {
+        assertThat(TheSystem.seedFailure()).as("the local stack's seed import at start").isEmpty();
+        List<JsonNode> concerns = ClusterBridge.all(system.fundingService() + "/api/data-quality");
+        assertThat(concerns).as("Medicen's total investment, about 1.9 bn then about 21 bn").anySatisfy(item -> {
+            assertThat(item.path("kind").asText()).isEqualTo("IMPLAUSIBLE_JUMP");
+            assertThat(item.path("slug").asText()).isEqualTo("medicen-paris-region");
+            assertThat(item.path("indicator").asText()).isEqualTo("total-investment");
+            assertThat(item.path("reports")).extracting(r -> r.path("value").path("amount").asText())
+                    .containsExactly("1900000000", "21000000000");
+            assertThat(item.path("reports")).allSatisfy(r -> assertThat(r.path("source").path("title").asText())
+                    .isNotBlank());
+        });
+        assertThat(concerns).as("LINK-J's overseas partners, 8 (ja) and 6 (en)").anySatisfy(item -> {
+            assertThat(item.path("kind").asText()).isEqualTo("CONFLICT");
+            assertThat(item.path("slug").asText()).isEqualTo("link-j");
+            assertThat(item.path("indicator").asText()).isEqualTo("overseas-cooperation-partners");
+            assertThat(item.path("reports")).extracting(r -> r.path("value").path("count").asLong()
+                    + " " + r.path("source").path("language").asText()).containsExactlyInAnyOrder("8 ja", "6 en");
+        });
+        assertThat(concerns).as("16 and 16 partners agree").noneSatisfy(item -> assertThat(
+                item.path("slug").asText() + " " + item.path("indicator").asText())
+                .isEqualTo("link-j cooperation-partners"));
+        Report.line("data-quality list: %d concerns, Medicen's total-investment jump and LINK-J's overseas "
+                + "partners conflict among them", concerns.size());
+    }
+
+    private static JsonNode indicator(JsonNode summary, String code) {
+        for (JsonNode indicator : summary.path("indicators")) {
+            if (indicator.path("indicator").asText().equals(code)) {
+                return indicator;
+            }
+        }
+        throw new AssertionError("the summary has no " + code + ": " + summary);
+    }
+
     private List<Reply> importSeeds() {
         List<Reply> replies = new ArrayList<>(seeds.importAll(SeedFiles.CLUSTERS, api.clusters()));
         replies.addAll(seeds.importAll(SeedFiles.AGREEMENTS, api.agreements()));

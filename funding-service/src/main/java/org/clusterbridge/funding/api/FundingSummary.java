@@ -9,6 +9,7 @@ import org.clusterbridge.funding.api.FundingFigureResponse.PeriodView;
 import org.clusterbridge.funding.api.FundingFigureResponse.SourceView;
 import org.clusterbridge.funding.api.FundingFigureResponse.ValueView;
 import org.clusterbridge.funding.domain.KnownCluster;
+import org.clusterbridge.funding.domain.Nature;
 import org.clusterbridge.funding.domain.Unit;
 import org.clusterbridge.funding.service.ClusterFunding;
 import org.clusterbridge.funding.service.ClusterFunding.IndicatorFunding;
@@ -39,12 +40,15 @@ public record FundingSummary(
             @Schema(required = true) String indicator,
             @Schema(required = true) Map<String, String> names,
             @Schema(required = true) Unit unit,
-            @Schema(description = "The actual report with the latest period end") SeriesPoint latestActual,
+            @Schema(description = "The actual report with the latest period end (when sources of that period disagree, the last in series order: see conflicts)") SeriesPoint latestActual,
             @Schema(description = "Change of the latest actual from the previous report (earlier period end, same currency)") Change change,
             @Schema(required = true, description = "Every actual report, oldest period first; newer reports never replace older ones") List<SeriesPoint> series,
             @Schema(required = true) List<TargetProgress> targets,
             @Schema(required = true, description = "Per currency (or count): the sum of actual SPAN figures, one per period, without overlaps; never adds currencies together") List<Total> totals,
-            @Schema(required = true, description = "True when consecutive reports differ more than 5 times") boolean plausibilityFlag) {
+            @Schema(required = true, description = "True when consecutive reports differ more than 5 times") boolean plausibilityFlag,
+            @Schema(required = true, description = "Periods whose reports (same nature) differ across sources; "
+                    + "empty when every source agrees. Both figures stay in the series and targets")
+            List<Conflict> conflicts) {
 
         static IndicatorSummary of(IndicatorFunding funding) {
             SeriesPoint latest = SeriesPoint.of(funding.latestActual());
@@ -54,7 +58,33 @@ public record FundingSummary(
                     funding.targets().stream().map(TargetProgress::of).toList(),
                     funding.totals().stream().map(t -> new Total(t.count(), t.amount(), t.currency(), t.figures()))
                             .toList(),
-                    funding.plausibilityFlag());
+                    funding.plausibilityFlag(), funding.conflicts().stream().map(Conflict::of).toList());
+        }
+    }
+
+    /** Reports of one nature and period whose sources give different values (counts, or one currency). */
+    public record Conflict(
+            @Schema(required = true) Nature nature,
+            @Schema(required = true) PeriodView period,
+            @Schema(required = true, description = "Every report of that nature, period and dimension, the agreeing ones included, in series order (publication date, then recording)")
+            List<ConflictingReport> reports) {
+
+        static Conflict of(ClusterFunding.Conflict conflict) {
+            return new Conflict(conflict.nature(), PeriodView.of(conflict.period()), conflict.reports().stream()
+                    .map(ConflictingReport::of).toList());
+        }
+    }
+
+    /** One report of a conflict (or of a jump): the figure, its value, its period and the document that gives it. */
+    public record ConflictingReport(
+            @Schema(required = true) UUID figureId,
+            @Schema(required = true) ValueView value,
+            @Schema(required = true) PeriodView period,
+            @Schema(required = true) SourceView source) {
+
+        static ConflictingReport of(ClusterFunding.ConflictingReport report) {
+            return new ConflictingReport(report.figureId(), ValueView.of(report.value()),
+                    PeriodView.of(report.period()), SourceView.of(report.source()));
         }
     }
 

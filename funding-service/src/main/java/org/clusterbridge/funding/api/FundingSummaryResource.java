@@ -28,7 +28,7 @@ public class FundingSummaryResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
-    @Operation(operationId = "getFundingSummary", summary = "Per indicator: latest actual, the series, change from the previous report, progress against targets, totals per currency")
+    @Operation(operationId = "getFundingSummary", summary = "Per indicator: latest actual, the series, change from the previous report, progress against targets, totals per currency, conflicts between sources")
     public FundingSummary summary(@PathParam("clusterId") @Parameter(description = "Cluster id or slug") String clusterId) {
         return FundingSummary.of(summaries.summary(IdOrSlug.of(clusterId)));
     }

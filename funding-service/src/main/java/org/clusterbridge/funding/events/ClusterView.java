@@ -1,10 +1,12 @@
 package org.clusterbridge.funding.events;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -107,6 +109,15 @@ public class ClusterView implements InboundView<ClusterView.ClusterState, Write>
 
     public Optional<KnownCluster> byId(UUID id) {
         return ClusterViewRow.<ClusterViewRow> findByIdOptional(id).map(this::known);
+    }
+
+    /** The clusters of these ids that the view knows, by id. */
+    public Map<UUID, KnownCluster> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return ClusterViewRow.<ClusterViewRow> list("id in ?1", ids).stream().map(this::known)
+                .collect(Collectors.toMap(KnownCluster::id, cluster -> cluster));
     }
 
     /** The ids of the clusters of a country. */

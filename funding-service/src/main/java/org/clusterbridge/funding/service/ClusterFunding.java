@@ -9,6 +9,7 @@ import org.clusterbridge.funding.domain.FigureSnapshot.SourceEntry;
 import org.clusterbridge.funding.domain.FigureSnapshot.Value;
 import org.clusterbridge.funding.domain.Indicator;
 import org.clusterbridge.funding.domain.KnownCluster;
+import org.clusterbridge.funding.domain.Nature;
 
 /**
  * What a cluster reported, per indicator, as {@link FundingSummaryService} works it out. {@code cluster} is null
@@ -16,9 +17,12 @@ import org.clusterbridge.funding.domain.KnownCluster;
  */
 public record ClusterFunding(UUID clusterId, KnownCluster cluster, List<IndicatorFunding> indicators) {
 
-    /** One indicator: the actual reports in series order, the targets against them, and totals per dimension. */
+    /**
+     * One indicator: the actual reports in series order, the targets against them, totals per dimension, and the
+     * periods whose reports disagree.
+     */
     public record IndicatorFunding(Indicator indicator, List<Report> series, List<Progress> targets,
-            List<Total> totals) {
+            List<Total> totals, List<Conflict> conflicts) {
 
         /** The actual report with the latest period end, or null. */
         public Report latestActual() {
@@ -47,6 +51,21 @@ public record ClusterFunding(UUID clusterId, KnownCluster cluster, List<Indicato
     /** A target and what the actual reports add up to against its period ({@code achieved} null when none). */
     public record Progress(UUID figureId, Value target, Dates period, SourceEntry source, Value achieved,
             String percent, List<UUID> basedOn, LocalDate achievedAsOf, boolean reached) {
+    }
+
+    /**
+     * Reports of one nature and period whose values differ across sources: every report of that period and
+     * dimension (counts, or one currency), in series order.
+     */
+    public record Conflict(Nature nature, Dates period, List<ConflictingReport> reports) {
+    }
+
+    /** One of the reports of a conflict (or of a jump), with its period and the source that gives its value. */
+    public record ConflictingReport(UUID figureId, Value value, Dates period, SourceEntry source) {
+
+        static ConflictingReport of(Report report) {
+            return new ConflictingReport(report.figureId(), report.value(), report.period(), report.source());
+        }
     }
 
     /** The sum of one dimension's span figures: a count, or an amount in {@code currency}. */

@@ -35,12 +35,15 @@ public class FundingFigureService {
     private final CloudEvents cloudEvents;
     private final FigureMapper mapper;
     private final ClusterView clusters;
+    private final DataQualityMarks marks;
 
-    FundingFigureService(PostgresOutbox outbox, CloudEvents cloudEvents, FigureMapper mapper, ClusterView clusters) {
+    FundingFigureService(PostgresOutbox outbox, CloudEvents cloudEvents, FigureMapper mapper, ClusterView clusters,
+            DataQualityMarks marks) {
         this.outbox = outbox;
         this.cloudEvents = cloudEvents;
         this.mapper = mapper;
         this.clusters = clusters;
+        this.marks = marks;
     }
 
     /** A version of a figure, what made it and who (null for versions made before auditing began). */
@@ -69,7 +72,9 @@ public class FundingFigureService {
         apply(entity, report, figure, actor);
         entity.version = 1;
         entity.persist();
-        return publish(entity, FundingFigureVersion.RECORDED, FundingFigureChanged.RECORDED, actor);
+        FigureSnapshot recorded = publish(entity, FundingFigureVersion.RECORDED, FundingFigureChanged.RECORDED, actor);
+        marks.mark(entity.clusterId, entity.indicator);
+        return recorded;
     }
 
     /**
@@ -94,9 +99,14 @@ public class FundingFigureService {
         // checked before the entity changes: a query would otherwise flush the change first
         rejectDuplicate(entity.id, FundingFigure.reportKey(entity.clusterId, figure.indicator(), report.nature(),
                 figure.period(), figure.source()));
+        String indicatorBefore = entity.indicator;
         apply(entity, report, figure, actor);
         entity.version++;
-        return publish(entity, FundingFigureVersion.CORRECTED, FundingFigureChanged.CORRECTED, actor);
+        FigureSnapshot corrected = publish(entity, FundingFigureVersion.CORRECTED, FundingFigureChanged.CORRECTED,
+                actor);
+        // a correction may move the figure to another indicator: both series change
+        marks.mark(entity.clusterId, indicatorBefore, entity.indicator);
+        return corrected;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

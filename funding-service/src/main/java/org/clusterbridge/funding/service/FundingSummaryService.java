@@ -26,6 +26,8 @@ import org.clusterbridge.funding.domain.PeriodKind;
 import org.clusterbridge.funding.domain.KnownCluster;
 import org.clusterbridge.funding.events.ClusterView;
 import org.clusterbridge.funding.service.ClusterFunding.Change;
+import org.clusterbridge.funding.service.ClusterFunding.Conflict;
+import org.clusterbridge.funding.service.ClusterFunding.ConflictingReport;
 import org.clusterbridge.funding.service.ClusterFunding.IndicatorFunding;
 import org.clusterbridge.funding.service.ClusterFunding.Progress;
 import org.clusterbridge.funding.service.ClusterFunding.Report;
@@ -44,12 +46,16 @@ public class FundingSummaryService {
     /** Consecutive reports differing more than this many times are flagged as implausible. */
     static final BigDecimal PLAUSIBLE_FACTOR = BigDecimal.valueOf(5);
 
-    /** Reports of one indicator in series order: by period end, then publication date, then recording time. */
-    private static final Comparator<FundingFigure> SERIES_ORDER = Comparator
+    /**
+     * Reports of one indicator in series order: by period end, then publication date, then recording time, then
+     * id as text. {@link DataQualityService} finds the same order in SQL (texts compared as "C", uuid as bytes,
+     * which is the order of their text; {@code UUID.compareTo} compares signed halves, PostgreSQL cannot).
+     */
+    static final Comparator<FundingFigure> SERIES_ORDER = Comparator
             .comparing((FundingFigure f) -> f.periodEnd)
             .thenComparing(f -> f.sourcePublishedOn == null ? "" : f.sourcePublishedOn)
             .thenComparing(f -> f.recordedAt)
-            .thenComparing(f -> f.id);
+            .thenComparing(f -> f.id.toString());
 
     private final ClusterView clusters;
 
@@ -72,7 +78,7 @@ public class FundingSummaryService {
         List<IndicatorFunding> indicators = new ArrayList<>();
         for (Indicator indicator : Indicator.values()) {
             List<FundingFigure> reports = figures.stream().filter(f -> f.indicator.equals(indicator.code()))
-                    .sorted(SERIES_ORDER).toList();
+                    .toList();
             if (!reports.isEmpty()) {
                 indicators.add(indicator(indicator, reports));
             }
@@ -80,7 +86,9 @@ public class FundingSummaryService {
         return new ClusterFunding(clusterId, cluster.orElse(null), indicators);
     }
 
-    static IndicatorFunding indicator(Indicator indicator, List<FundingFigure> reports) {
+    /** One indicator from its reports in any order, by the summary's rules (the data-quality list's too). */
+    static IndicatorFunding indicator(Indicator indicator, List<FundingFigure> unordered) {
+        List<FundingFigure> reports = unordered.stream().sorted(SERIES_ORDER).toList();
         List<FundingFigure> actuals = reports.stream().filter(f -> f.nature == Nature.ACTUAL).toList();
         List<Report> series = new ArrayList<>();
         for (FundingFigure report : actuals) {
@@ -90,7 +98,30 @@ public class FundingSummaryService {
         }
         List<Progress> targets = reports.stream().filter(f -> f.nature == Nature.TARGET)
                 .map(target -> progress(target, actuals)).toList();
-        return new IndicatorFunding(indicator, series, targets, totals(actuals));
+        return new IndicatorFunding(indicator, series, targets, totals(actuals), conflicts(reports));
+    }
+
+    /**
+     * Per nature, period and dimension: the reports when their sources give different values. Equal values from
+     * several sources agree; values in different currencies cannot be compared, so they are no conflict.
+     */
+    static List<Conflict> conflicts(List<FundingFigure> reports) {
+        Map<String, List<FundingFigure>> samePeriod = new LinkedHashMap<>();
+        reports.forEach(report -> samePeriod.computeIfAbsent(report.nature + "|" + report.period().key() + "|"
+                + report.value().dimension(), key -> new ArrayList<>()).add(report));
+        List<Conflict> conflicts = new ArrayList<>();
+        for (List<FundingFigure> group : samePeriod.values()) {
+            long values = group.stream().map(f -> f.value().number().stripTrailingZeros()).distinct().count();
+            long sources = group.stream().map(f -> f.source().key()).distinct().count();
+            if (values > 1 && sources > 1) {
+                FundingFigure first = group.get(0);
+                conflicts.add(new Conflict(first.nature, Dates.of(first.period()), group.stream()
+                        .map(f -> new ConflictingReport(f.id, Value.of(f.value()), Dates.of(f.period()),
+                                SourceEntry.of(f.source())))
+                        .toList()));
+            }
+        }
+        return conflicts;
     }
 
     /** The latest report of the same dimension whose period ends strictly before this one's. */
