@@ -46,6 +46,8 @@ public final class LocalStack {
 
     private final StackSettings settings;
     private final List<ServiceProcess> services = new ArrayList<>();
+    /** The dashboard, when it is built (null otherwise). */
+    private ServiceProcess dashboard;
     /** True when started from the command line: the summary then shows the tokens themselves. */
     private final boolean interactive;
     private StackTokens tokens;
@@ -286,9 +288,70 @@ public final class LocalStack {
         if (settings.seed()) {
             seed();
         }
+        startDashboard(logs);
         OUT.printf("%nUp in %s.%n", seconds(begin));
         printUrls();
         printTokens();
+        printDashboard();
+    }
+
+    /**
+     * The dashboard reads the services with the reader token the stack wrote, and signs people in with the one-time
+     * link it writes to {@code <data>/dashboard.url}. Left out when it is not built (a stack of the services only).
+     */
+    private void startDashboard(Path logs) throws Exception {
+        ServiceProcess process = new ServiceProcess(settings.dashboard(), settings.root(), logs);
+        if (!process.built()) {
+            return;
+        }
+        Files.deleteIfExists(dashboardLinkFile());
+        dashboard = process;
+        long started = System.nanoTime();
+        process.start(dashboardProperties());
+        if (!process.awaitReady(Duration.ofMinutes(2))) {
+            throw new StackException("the dashboard did not become ready; last lines of " + process.log() + ":"
+                    + System.lineSeparator() + process.tail(30));
+        }
+        OUT.printf("  %-18s ready on %s (%s)%n", "dashboard", settings.dashboard().baseUrl(), seconds(started));
+    }
+
+    private List<String> dashboardProperties() {
+        List<String> properties = new ArrayList<>();
+        properties.add("-Dquarkus.http.port=" + settings.dashboard().port());
+        properties.add("-Dquarkus.http.host=127.0.0.1");
+        for (ServiceSpec service : settings.services()) {
+            properties.add("-Ddashboard.registry." + service.name() + "=" + service.baseUrl());
+        }
+        properties.add("-Ddashboard.registry.token-file=" + tokens.tokenFile(TokenIssuer.READER).toAbsolutePath());
+        properties.add("-Ddashboard.sign-in.link-file=" + dashboardLinkFile().toAbsolutePath());
+        properties.add("-Ddashboard.sign-in.public-url=" + settings.dashboard().baseUrl());
+        return properties;
+    }
+
+    /** The file the dashboard writes its one-time sign-in link to. */
+    public Path dashboardLinkFile() {
+        return settings.dataDir().resolve("dashboard.url");
+    }
+
+    /** The dashboard's address, or null when this stack runs without it (not built). */
+    public String dashboardUrl() {
+        return dashboard == null ? null : settings.dashboard().baseUrl();
+    }
+
+    /** The current one-time sign-in link (a new one after each use), or null without a dashboard. */
+    public String dashboardSignInLink() throws IOException {
+        return dashboard == null ? null : Files.readString(dashboardLinkFile(), StandardCharsets.US_ASCII).trim();
+    }
+
+    private void printDashboard() throws IOException {
+        OUT.println();
+        if (dashboard == null) {
+            OUT.println("Dashboard: not built (./mvnw -B -DskipTests install builds it).");
+            return;
+        }
+        OUT.printf("Dashboard %s: sign in with this one-time link (a new one is written to %s after each use):%n",
+                settings.dashboard().baseUrl(), shown(dashboardLinkFile()));
+        OUT.printf("  %s%n", interactive ? dashboardSignInLink() : "(in " + shown(dashboardLinkFile()) + ")");
     }
 
     private void seed() throws IOException, InterruptedException {
@@ -372,6 +435,10 @@ public final class LocalStack {
         }
         OUT.println();
         OUT.println("Stopping the local stack...");
+        if (dashboard != null) {
+            dashboard.stop();
+            dashboard = null;
+        }
         services.parallelStream().forEach(ServiceProcess::stop);
         services.clear();
         quietly(() -> mongo.stop(), mongo);
@@ -415,6 +482,9 @@ public final class LocalStack {
         check(busy, "PostgreSQL", "--postgres-port", settings.postgresPort());
         check(busy, "MongoDB", "--mongo-port", settings.mongoPort());
         settings.instances().forEach(s -> check(busy, s.label(), "--" + s.name() + "-port", s.port()));
+        if (new ServiceProcess(settings.dashboard(), settings.root(), settings.dataDir()).built()) {
+            check(busy, "the dashboard", "--dashboard-port", settings.dashboard().port());
+        }
         if (!busy.isEmpty()) {
             throw new StackException("ports in use by another program:" + System.lineSeparator() + "  "
                     + String.join(System.lineSeparator() + "  ", busy));

@@ -52,6 +52,11 @@ final class ServiceProcess {
         return log;
     }
 
+    /** Whether its packaged application is there to start. */
+    boolean built() {
+        return Files.exists(jar);
+    }
+
     void start(List<String> systemProperties) throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package");

@@ -9,11 +9,13 @@ import java.util.Map;
  * flag ({@code --kafka-port 19092}) or an environment variable ({@code CLUSTERBRIDGE_KAFKA_PORT}).
  */
 record StackSettings(Path root, Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, int mongoPort,
-        List<ServiceSpec> services, boolean seed, int replicas) {
+        List<ServiceSpec> services, boolean seed, int replicas, ServiceSpec dashboard) {
 
     /** Instance i of a service listens on its base port + PORT_STEP * i: 8081, 8181, 8281 ... */
     static final int PORT_STEP = 100;
     static final int MAX_REPLICAS = 9;
+    /** The internal users' web application, started after the services when it is built. */
+    static final String DASHBOARD = "dashboard";
 
     /** One instance of a service: instance 0 on the service's base port, instance i on base + PORT_STEP * i. */
     record ServiceSpec(String name, int port, String store, String database, int instance) {
@@ -83,7 +85,7 @@ record StackSettings(Path root, Path dataDir, int kafkaPort, int kafkaController
                         new ServiceSpec("mou-service", port(flags, env, "mou-service-port", 8082), "mongodb", "mou"),
                         new ServiceSpec("funding-service", port(flags, env, "funding-service-port", 8083),
                                 "postgresql", "funding")),
-                seed, replicas);
+                seed, replicas, new ServiceSpec(DASHBOARD, port(flags, env, "dashboard-port", 8080), "none", null));
         for (ServiceSpec instance : settings.instances()) {
             if (instance.port() > 65535) {
                 throw new IllegalArgumentException("--" + instance.name() + "-port " + (instance.port()
@@ -98,16 +100,18 @@ record StackSettings(Path root, Path dataDir, int kafkaPort, int kafkaController
         return """
                 Usage: ./local-stack.sh [--data DIR] [--kafka-port N] [--postgres-port N] [--mongo-port N]
                                         [--cluster-service-port N] [--mou-service-port N] [--funding-service-port N]
-                                        [--replicas N] [--no-seed]
+                                        [--dashboard-port N] [--replicas N] [--no-seed]
                 Each option can also be given as an environment variable, for example CLUSTERBRIDGE_KAFKA_PORT=19092.
                 Defaults: data .local-stack/, Kafka 9092 (controller 9093), PostgreSQL 5433, MongoDB 27017,
-                services 8081, 8082, 8083.
+                services 8081, 8082, 8083, dashboard 8080.
                 --replicas N (1 to 9, default 1) runs N instances of each service; instance i of a service listens on
                 its port + 100 * i (with the defaults: cluster-service 8081, 8181, ...; mou-service 8082, 8182, ...;
                 funding-service 8083, 8183, ...). The instances of a service share its database and its Kafka consumer
                 group (one outbox relay active at a time); logs in <data>/logs/<service>.log, <service>-<i>.log.
                 Each start writes a bearer token per role to <data>/tokens/ (registry-reader.jwt, registry-editor.jwt,
-                registry-admin.jwt; valid 12 hours), signed with the key pair kept in <data>/jwt/.""";
+                registry-admin.jwt; valid 12 hours), signed with the key pair kept in <data>/jwt/.
+                The dashboard (http://127.0.0.1:8080) signs people in with a one-time link that the stack prints and
+                writes to <data>/dashboard.url; after each use the dashboard writes a new link there.""";
     }
 
     private static String value(Map<String, String> flags, Map<String, String> env, String name, String fallback) {

@@ -29,6 +29,7 @@ public final class TheSystem {
     public static final String MOU_SERVICE = "mou-service";
     public static final String FUNDING_SERVICE = "funding-service";
     public static final List<String> SERVICES = List.of(CLUSTER_SERVICE, MOU_SERVICE, FUNDING_SERVICE);
+    public static final String DASHBOARD = "dashboard";
 
     /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
     private static final List<Logger> QUIET = List.of(Logger.getLogger("org.apache.kafka"), Logger.getLogger("kafka"),
@@ -87,7 +88,7 @@ public final class TheSystem {
     static Path servicesSnapshot(Path data) {
         Path repository = Path.of(System.getProperty("clusterbridge.root", "..")).toAbsolutePath().normalize();
         try {
-            return snapshotOfServices(repository, data.resolve("services"));
+            return snapshotOfServices(repository, data.resolve("services"), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -137,7 +138,7 @@ public final class TheSystem {
         Path root;
         try {
             data = Files.createTempDirectory("clusterbridge-system-tests");
-            root = snapshotOfServices(repository, data.resolve("services"));
+            root = snapshotOfServices(repository, data.resolve("services"), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -168,8 +169,14 @@ public final class TheSystem {
      * A private copy of the packaged services ({@code <service>/target/quarkus-app}): a rebuild of a service in the
      * working tree while the suite runs must not pull jars from under a running or restarting process.
      */
-    private static Path snapshotOfServices(Path repository, Path snapshot) throws IOException {
-        for (String service : SERVICES) {
+    private static Path snapshotOfServices(Path repository, Path snapshot, boolean withDashboard)
+            throws IOException {
+        List<String> applications = new java.util.ArrayList<>(SERVICES);
+        // The shared stack runs the dashboard too, when it is built (a test's own stack runs the services only).
+        if (withDashboard && Files.exists(repository.resolve(DASHBOARD).resolve("target/quarkus-app/quarkus-run.jar"))) {
+            applications.add(DASHBOARD);
+        }
+        for (String service : applications) {
             Path app = repository.resolve(service).resolve("target/quarkus-app");
             if (!Files.exists(app.resolve("quarkus-run.jar"))) {
                 throw new IllegalStateException(app.resolve("quarkus-run.jar")
@@ -195,7 +202,7 @@ public final class TheSystem {
         List<String> args = new java.util.ArrayList<>(List.of("--root", root.toString(), "--data", data.toString(),
                 "--kafka-port", port(), "--kafka-controller-port", port(), "--postgres-port", port(),
                 "--mongo-port", port(), "--cluster-service-port", port(), "--mou-service-port", port(),
-                "--funding-service-port", port()));
+                "--funding-service-port", port(), "--dashboard-port", port()));
         if (!seed) {
             args.add("--no-seed");
         }
