@@ -56,6 +56,8 @@ public final class LocalStack {
     private KafkaBroker kafka;
     private PostgresServer postgres;
     private MongoWireServer mongo;
+    /** Keycloak, with --keycloak (null otherwise). */
+    private KeycloakServer keycloak;
 
     LocalStack(StackSettings settings, boolean interactive) {
         this.settings = settings;
@@ -242,9 +244,20 @@ public final class LocalStack {
         checkPortsFree();
         OUT.printf("ClusterBridge local stack, data in %s%n", settings.dataDir());
         tokens = StackTokens.open(settings.dataDir());
-        OUT.printf("  token issuer %s: %s key pair in %s%n", tokens.issuer().issuer(),
-                tokens.created() ? "new" : "existing", tokens.keyDirectory());
+        if (!settings.keycloak()) {
+            OUT.printf("  token issuer %s: %s key pair in %s%n", tokens.issuer().issuer(),
+                    tokens.created() ? "new" : "existing", tokens.keyDirectory());
+        }
 
+        Path logs = settings.dataDir().resolve("logs");
+        if (settings.keycloak()) {
+            // It takes longest to start: it boots while the stores do, and the services wait for it.
+            keycloak = new KeycloakServer(settings.root(), settings.dataDir(), settings.keycloakPort(),
+                    settings.keycloakManagementPort(), settings.dashboard().baseUrl(), logs);
+            keycloak.start();
+            OUT.printf("  launched Keycloak for %s (realm %s; logs in %s)%n", keycloak.origin(),
+                    KeycloakServer.REALM, keycloak.log());
+        }
         step("Kafka (KRaft) on 127.0.0.1:" + settings.kafkaPort(), () -> {
             kafka = new KafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
                     settings.kafkaControllerPort(), false).start();
@@ -259,7 +272,14 @@ public final class LocalStack {
             mongo = MongoWireServer.persistent(settings.dataDir().resolve("mongo.mv"), settings.mongoPort()).start();
         });
 
-        Path logs = settings.dataDir().resolve("logs");
+        if (keycloak != null) {
+            long started = System.nanoTime();
+            if (!keycloak.awaitReady(Duration.ofMinutes(3))) {
+                throw new StackException("Keycloak did not become ready; last lines of " + keycloak.log() + ":"
+                        + System.lineSeparator() + keycloak.tail(30));
+            }
+            OUT.printf("  %-18s ready on %s (%s)%n", "keycloak", keycloak.origin(), seconds(started));
+        }
         // Instance 0 of each service first (it migrates the schema), then the others, which share its database
         // and its consumer group.
         for (int instance = 0; instance < settings.replicas(); instance++) {
@@ -284,7 +304,11 @@ public final class LocalStack {
             }
         }
 
-        tokens.issueRoleTokens();
+        if (keycloak != null) {
+            adoptKeycloakTokens();
+        } else {
+            tokens.issueRoleTokens();
+        }
         if (settings.seed()) {
             seed();
         }
@@ -322,10 +346,48 @@ public final class LocalStack {
         for (ServiceSpec service : settings.services()) {
             properties.add("-Ddashboard.registry." + service.name() + "=" + service.baseUrl());
         }
-        properties.add("-Ddashboard.registry.token-file=" + tokens.tokenFile(TokenIssuer.READER).toAbsolutePath());
-        properties.add("-Ddashboard.sign-in.link-file=" + dashboardLinkFile().toAbsolutePath());
         properties.add("-Ddashboard.sign-in.public-url=" + settings.dashboard().baseUrl());
+        if (keycloak != null) {
+            // Sign-in on Keycloak's page, reads with the dashboard client's own service account.
+            properties.add("-Dquarkus.oidc.tenant-enabled=true");
+            properties.add("-Dquarkus.oidc.auth-server-url=" + keycloak.realmUrl());
+            properties.add("-Dquarkus.oidc.credentials.secret=" + keycloak.clientSecret(DASHBOARD_CLIENT));
+            properties.add("-Ddashboard.csp.form-action='self' " + keycloak.origin());
+        } else {
+            properties.add("-Ddashboard.registry.token-file=" + tokens.tokenFile(TokenIssuer.READER).toAbsolutePath());
+            properties.add("-Ddashboard.sign-in.link-file=" + dashboardLinkFile().toAbsolutePath());
+        }
         return properties;
+    }
+
+    /** The realm's client whose service account holds each role (the dashboard's is the reader). */
+    static final String DASHBOARD_CLIENT = "dashboard";
+    private static final Map<String, String> KEYCLOAK_CLIENTS = StackTokens.ordered(TokenIssuer.READER,
+            DASHBOARD_CLIENT, TokenIssuer.EDITOR, "partner-system", TokenIssuer.ADMIN, "registry-admin-cli");
+
+    /** The token files hold Keycloak's client-credentials tokens, one per role, instead of the stack's own. */
+    private void adoptKeycloakTokens() throws IOException, InterruptedException {
+        Map<String, String> byRole = new java.util.LinkedHashMap<>();
+        java.time.Instant expiry = null;
+        for (Map.Entry<String, String> role : KEYCLOAK_CLIENTS.entrySet()) {
+            KeycloakServer.Token token = keycloak.clientToken(role.getValue());
+            byRole.put(role.getKey(), token.accessToken());
+            expiry = expiry == null || token.expiresAt().isBefore(expiry) ? token.expiresAt() : expiry;
+        }
+        tokens.adopt(byRole, expiry);
+    }
+
+    /** The realm's address (the tokens' issuer) with --keycloak, or null. */
+    public String keycloakRealmUrl() {
+        return keycloak == null ? null : keycloak.realmUrl();
+    }
+
+    /** A new client-credentials token from Keycloak for a client of the realm (with --keycloak only). */
+    public String keycloakToken(String clientId) throws IOException, InterruptedException {
+        if (keycloak == null) {
+            throw new IllegalStateException("this stack runs without Keycloak (--keycloak)");
+        }
+        return keycloak.clientToken(clientId).accessToken();
     }
 
     /** The file the dashboard writes its one-time sign-in link to. */
@@ -340,13 +402,21 @@ public final class LocalStack {
 
     /** The current one-time sign-in link (a new one after each use), or null without a dashboard. */
     public String dashboardSignInLink() throws IOException {
-        return dashboard == null ? null : Files.readString(dashboardLinkFile(), StandardCharsets.US_ASCII).trim();
+        return dashboard == null || keycloak != null ? null : Files.readString(dashboardLinkFile(), StandardCharsets.US_ASCII).trim();
     }
 
     private void printDashboard() throws IOException {
         OUT.println();
         if (dashboard == null) {
             OUT.println("Dashboard: not built (./mvnw -B -DskipTests install builds it).");
+            return;
+        }
+        if (keycloak != null) {
+            OUT.printf("Dashboard %s: sign in on Keycloak's page as dashboard-reader (temporary password "
+                    + "dev-only-reader-password; Keycloak asks for a new one, kept until the next start).%n",
+                    settings.dashboard().baseUrl());
+            OUT.printf("  Keycloak %s (admin console %s/admin, admin / admin), realm %s%n", keycloak.origin(),
+                    keycloak.origin(), KeycloakServer.REALM);
             return;
         }
         OUT.printf("Dashboard %s: sign in with this one-time link (a new one is written to %s after each use):%n",
@@ -390,6 +460,16 @@ public final class LocalStack {
         String until = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)
                 .format(tokens.expiresAt().atZone(ZoneId.systemDefault()));
         OUT.println();
+        if (keycloak != null) {
+            OUT.printf("Bearer tokens from Keycloak (issuer %s, audience %s), valid until %s; a new one for a partner "
+                    + "system (registry-editor):%n", keycloak.realmUrl(), TokenIssuer.AUDIENCE, until);
+            OUT.printf("  curl -s %s/protocol/openid-connect/token -d grant_type=client_credentials "
+                    + "-d client_id=partner-system -d client_secret=%s | jq -r .access_token%n", keycloak.realmUrl(),
+                    keycloak.clientSecret("partner-system"));
+            KEYCLOAK_CLIENTS.forEach((role, client) -> OUT.printf("  %-16s client %-19s %s%n", role, client,
+                    shown(tokens.tokenFile(role))));
+            return;
+        }
         OUT.printf("Bearer tokens (every /api request needs one; issuer %s, audience %s), valid %d hours, until %s;"
                 + "%n  new ones on each start:%n", tokens.issuer().issuer(), TokenIssuer.AUDIENCE,
                 StackTokens.LIFETIME.toHours(), until);
@@ -415,7 +495,13 @@ public final class LocalStack {
     private List<String> serviceProperties(ServiceSpec spec) {
         List<String> properties = new ArrayList<>();
         properties.add("-Dquarkus.http.port=" + spec.port());
-        properties.addAll(tokens.verificationProperties());
+        if (keycloak != null) {
+            properties.add("-Dmp.jwt.verify.publickey.location=" + keycloak.jwksUrl());
+            properties.add("-Dmp.jwt.verify.issuer=" + keycloak.realmUrl());
+            properties.add("-Dmp.jwt.verify.audiences=" + TokenIssuer.AUDIENCE);
+        } else {
+            properties.addAll(tokens.verificationProperties());
+        }
         properties.add("-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
         if (spec.store().equals("postgresql")) {
             properties.add("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/"
@@ -441,6 +527,10 @@ public final class LocalStack {
         }
         services.parallelStream().forEach(ServiceProcess::stop);
         services.clear();
+        if (keycloak != null) {
+            keycloak.stop();
+            keycloak = null;
+        }
         quietly(() -> mongo.stop(), mongo);
         quietly(() -> kafka.stop(), kafka);
         quietly(() -> postgres.stop(), postgres);
@@ -482,6 +572,10 @@ public final class LocalStack {
         check(busy, "PostgreSQL", "--postgres-port", settings.postgresPort());
         check(busy, "MongoDB", "--mongo-port", settings.mongoPort());
         settings.instances().forEach(s -> check(busy, s.label(), "--" + s.name() + "-port", s.port()));
+        if (settings.keycloak()) {
+            check(busy, "Keycloak", "--keycloak-port", settings.keycloakPort());
+            check(busy, "Keycloak's management", "--keycloak-management-port", settings.keycloakManagementPort());
+        }
         if (new ServiceProcess(settings.dashboard(), settings.root(), settings.dataDir()).built()) {
             check(busy, "the dashboard", "--dashboard-port", settings.dashboard().port());
         }

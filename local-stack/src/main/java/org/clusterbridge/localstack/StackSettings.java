@@ -9,7 +9,8 @@ import java.util.Map;
  * flag ({@code --kafka-port 19092}) or an environment variable ({@code CLUSTERBRIDGE_KAFKA_PORT}).
  */
 record StackSettings(Path root, Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, int mongoPort,
-        List<ServiceSpec> services, boolean seed, int replicas, ServiceSpec dashboard) {
+        List<ServiceSpec> services, boolean seed, int replicas, ServiceSpec dashboard, boolean keycloak,
+        int keycloakPort, int keycloakManagementPort) {
 
     /** Instance i of a service listens on its base port + PORT_STEP * i: 8081, 8181, 8281 ... */
     static final int PORT_STEP = 100;
@@ -52,10 +53,13 @@ record StackSettings(Path root, Path dataDir, int kafkaPort, int kafkaController
     static StackSettings from(String[] args, Map<String, String> env) {
         Map<String, String> flags = new java.util.HashMap<>();
         boolean seed = true;
+        boolean keycloak = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--no-seed")) {
                 seed = false;
+            } else if (arg.equals("--keycloak")) {
+                keycloak = true;
             } else if (arg.equals("--help") || arg.equals("-h")) {
                 throw new IllegalArgumentException("help");
             } else if (arg.startsWith("--") && i + 1 < args.length) {
@@ -85,7 +89,9 @@ record StackSettings(Path root, Path dataDir, int kafkaPort, int kafkaController
                         new ServiceSpec("mou-service", port(flags, env, "mou-service-port", 8082), "mongodb", "mou"),
                         new ServiceSpec("funding-service", port(flags, env, "funding-service-port", 8083),
                                 "postgresql", "funding")),
-                seed, replicas, new ServiceSpec(DASHBOARD, port(flags, env, "dashboard-port", 8080), "none", null));
+                seed, replicas, new ServiceSpec(DASHBOARD, port(flags, env, "dashboard-port", 8080), "none", null),
+                keycloak || Boolean.parseBoolean(value(flags, env, "keycloak", "false")),
+                port(flags, env, "keycloak-port", 8180), port(flags, env, "keycloak-management-port", 8190));
         for (ServiceSpec instance : settings.instances()) {
             if (instance.port() > 65535) {
                 throw new IllegalArgumentException("--" + instance.name() + "-port " + (instance.port()
@@ -101,6 +107,7 @@ record StackSettings(Path root, Path dataDir, int kafkaPort, int kafkaController
                 Usage: ./local-stack.sh [--data DIR] [--kafka-port N] [--postgres-port N] [--mongo-port N]
                                         [--cluster-service-port N] [--mou-service-port N] [--funding-service-port N]
                                         [--dashboard-port N] [--replicas N] [--no-seed]
+                                        [--keycloak [--keycloak-port N] [--keycloak-management-port N]]
                 Each option can also be given as an environment variable, for example CLUSTERBRIDGE_KAFKA_PORT=19092.
                 Defaults: data .local-stack/, Kafka 9092 (controller 9093), PostgreSQL 5433, MongoDB 27017,
                 services 8081, 8082, 8083, dashboard 8080.
@@ -111,7 +118,12 @@ record StackSettings(Path root, Path dataDir, int kafkaPort, int kafkaController
                 Each start writes a bearer token per role to <data>/tokens/ (registry-reader.jwt, registry-editor.jwt,
                 registry-admin.jwt; valid 12 hours), signed with the key pair kept in <data>/jwt/.
                 The dashboard (http://127.0.0.1:8080) signs people in with a one-time link that the stack prints and
-                writes to <data>/dashboard.url; after each use the dashboard writes a new link there.""";
+                writes to <data>/dashboard.url; after each use the dashboard writes a new link there.
+                --keycloak runs the identity path of docker compose instead: Keycloak (development mode, on 8180,
+                management 8190, needs a Java 21+ JDK) with the realm deploy/keycloak/clusterbridge-realm.json imported
+                afresh at each start; the services accept its tokens only, the token files hold its client-credentials
+                tokens (valid 5 minutes), and people sign in to the dashboard on Keycloak's login page (user
+                dashboard-reader, temporary password dev-only-reader-password).""";
     }
 
     private static String value(Map<String, String> flags, Map<String, String> env, String name, String fallback) {

@@ -53,6 +53,7 @@ final class StackTokens {
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private final List<String> issued = Collections.synchronizedList(new ArrayList<>());
     private Instant expiresAt;
+    private boolean adopted;
 
     private StackTokens(Path keyDir, Path tokenDir, TokenIssuer issuer, boolean created) {
         this.keyDir = keyDir;
@@ -120,8 +121,27 @@ final class StackTokens {
         expiresAt = now.plus(LIFETIME);
     }
 
+    /**
+     * Takes tokens issued elsewhere (Keycloak's, one per role) in place of this stack's own, writes them to the
+     * same files, and uses the editor's for the seed import.
+     */
+    void adopt(Map<String, String> byRole, Instant expiry) {
+        ownerOnlyDirectory(tokenDir);
+        for (String role : SUBJECTS.keySet()) {
+            String token = byRole.get(role);
+            writeOwnerOnly(tokenFile(role), token + "\n");
+            tokens.put(role, token);
+            issued.add(token);
+        }
+        expiresAt = expiry;
+        adopted = true;
+    }
+
     /** A short-lived editor token for the seed import. */
     String seedToken() {
+        if (adopted) {
+            return tokens.get(TokenIssuer.EDITOR);
+        }
         String token = issuer.token(SEED_SUBJECT, Set.of(TokenIssuer.READER, TokenIssuer.EDITOR),
                 Duration.ofHours(1));
         issued.add(token);
@@ -184,7 +204,7 @@ final class StackTokens {
         }
     }
 
-    private static Map<String, String> ordered(String... keysAndValues) {
+    static Map<String, String> ordered(String... keysAndValues) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put(keysAndValues[i], keysAndValues[i + 1]);

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * images, the host ports of the local stack, a health check on every container, start order on healthy
  * dependencies, named volumes, KRaft mode, and services that reach their stores by service name. Keycloak issues
  * the services' tokens: it imports the realm file, its fixed front-end URL is the issuer the services expect, and
- * the services fetch its keys by service name.
+ * the services fetch its keys by service name. The dashboard signs people in through it (the realm's dashboard
+ * client and its secret, discovery over the back channel) and reads the three services by service name.
  */
 final class ComposeFileCheck {
 
@@ -50,6 +51,18 @@ final class ComposeFileCheck {
             "mongo", new Infra("mongo", "27017:27017", true),
             KEYCLOAK, new Infra("quay.io/keycloak/keycloak", "8180:8080", false));
 
+    static final String DASHBOARD = "dashboard";
+    static final App DASHBOARD_APP = new App(8080, Set.of("cluster-service", "mou-service", "funding-service",
+            KEYCLOAK));
+    /** The dashboard's settings: where each service is, the realm (back channel) and the client secret. */
+    static final Map<String, String> DASHBOARD_REGISTRY = Map.of(
+            "cluster-service", "DASHBOARD_REGISTRY_CLUSTER_SERVICE",
+            "mou-service", "DASHBOARD_REGISTRY_MOU_SERVICE",
+            "funding-service", "DASHBOARD_REGISTRY_FUNDING_SERVICE");
+    static final String DASHBOARD_REALM_VARIABLE = "QUARKUS_OIDC_AUTH_SERVER_URL";
+    static final String DASHBOARD_SECRET_VARIABLE = "DASHBOARD_CLIENT_SECRET";
+    static final String DASHBOARD_FORM_ACTION_VARIABLE = "DASHBOARD_CSP_FORM_ACTION";
+
     static final Map<String, App> SERVICES = Map.of(
             "cluster-service", new App(8081, Set.of("kafka", "postgres", KEYCLOAK)),
             "mou-service", new App(8082, Set.of("kafka", "mongo", KEYCLOAK)),
@@ -63,6 +76,7 @@ final class ComposeFileCheck {
         JsonNode services = compose.path("services");
         Set<String> expected = new HashSet<>(INFRASTRUCTURE.keySet());
         expected.addAll(SERVICES.keySet());
+        expected.add(DASHBOARD);
         Set<String> actual = new HashSet<>();
         services.fieldNames().forEachRemaining(actual::add);
         if (!actual.equals(expected)) {
@@ -128,6 +142,7 @@ final class ComposeFileCheck {
             }
             checkTokenSettings(problems, name, service.path("environment"), keycloak);
         });
+        checkDashboard(problems, services.path(DASHBOARD), root, keycloak);
 
         services.fields().forEachRemaining(entry -> entry.getValue().path("volumes").forEach(volume -> {
             String source = volume.asText().split(":")[0];
@@ -141,8 +156,11 @@ final class ComposeFileCheck {
         return problems;
     }
 
-    /** What the services must be told about Keycloak: where its keys are and the issuer its tokens carry. */
-    record Keycloak(String jwks, String issuer) {
+    /**
+     * What the services must be told about Keycloak (where its keys are and the issuer its tokens carry), and the
+     * dashboard (the realm over the back channel, the front end's origin, its client's secret in the realm file).
+     */
+    record Keycloak(String jwks, String issuer, String backChannelRealm, String frontEnd, String dashboardSecret) {
     }
 
     private static Keycloak checkKeycloak(List<String> problems, JsonNode service, Path root) {
@@ -186,6 +204,7 @@ final class ComposeFileCheck {
         }
 
         String realm = null;
+        String dashboardSecret = null;
         for (JsonNode volume : service.path("volumes")) {
             String[] parts = volume.asText().split(":");
             if (parts.length < 2 || !parts[1].startsWith(REALM_IMPORT_FOLDER) || !parts[1].endsWith(".json")) {
@@ -197,7 +216,13 @@ final class ComposeFileCheck {
             Path file = root.resolve(parts[0]);
             if (Files.isRegularFile(file)) {
                 try {
-                    realm = JSON.readTree(file.toFile()).path("realm").asText(null);
+                    JsonNode realmFile = JSON.readTree(file.toFile());
+                    realm = realmFile.path("realm").asText(null);
+                    for (JsonNode client : realmFile.path("clients")) {
+                        if (client.path("clientId").asText().equals(DASHBOARD)) {
+                            dashboardSecret = client.path("secret").asText(null);
+                        }
+                    }
                 } catch (IOException e) {
                     problems.add(KEYCLOAK + ": realm file " + parts[0] + " is not JSON: " + e.getMessage());
                 }
@@ -212,9 +237,50 @@ final class ComposeFileCheck {
             String[] parts = port.asText().split(":");
             containerPort = parts[parts.length - 1];
         }
-        return new Keycloak(
-                "http://" + KEYCLOAK + ":" + containerPort + "/realms/" + realm + "/protocol/openid-connect/certs",
-                frontEnd + "/realms/" + realm);
+        String backChannel = "http://" + KEYCLOAK + ":" + containerPort + "/realms/" + realm;
+        return new Keycloak(backChannel + "/protocol/openid-connect/certs", frontEnd + "/realms/" + realm,
+                backChannel, frontEnd, dashboardSecret);
+    }
+
+    private static void checkDashboard(List<String> problems, JsonNode service, Path root, Keycloak keycloak) {
+        if (service.isMissingNode()) {
+            return;
+        }
+        checkPorts(problems, DASHBOARD, service, DASHBOARD_APP.port() + ":" + DASHBOARD_APP.port());
+        checkHealth(problems, DASHBOARD, service);
+        checkBuild(problems, DASHBOARD, service, root, DASHBOARD_APP.port());
+        for (String dependency : DASHBOARD_APP.dependsOn()) {
+            if (!service.path("depends_on").path(dependency).path("condition").asText().equals("service_healthy")) {
+                problems.add(DASHBOARD + ": must depend on " + dependency + " with condition service_healthy");
+            }
+        }
+        JsonNode environment = service.path("environment");
+        DASHBOARD_REGISTRY.forEach((name, variable) -> {
+            String expected = "http://" + name + ":" + SERVICES.get(name).port();
+            if (!environment.path(variable).asText().equals(expected)) {
+                problems.add(DASHBOARD + ": " + variable + " is '" + environment.path(variable).asText()
+                        + "', expected " + expected);
+            }
+        });
+        if (keycloak == null) {
+            return;
+        }
+        if (!environment.path("QUARKUS_OIDC_TENANT_ENABLED").asText().equals("true")) {
+            problems.add(DASHBOARD + ": QUARKUS_OIDC_TENANT_ENABLED must be true (sign-in through Keycloak)");
+        }
+        String realm = environment.path(DASHBOARD_REALM_VARIABLE).asText();
+        if (!realm.equals(keycloak.backChannelRealm())) {
+            problems.add(DASHBOARD + ": " + DASHBOARD_REALM_VARIABLE + " is '" + realm + "', expected "
+                    + keycloak.backChannelRealm() + " (discovery and tokens over the compose network)");
+        }
+        if (!environment.path(DASHBOARD_SECRET_VARIABLE).asText().equals(keycloak.dashboardSecret())) {
+            problems.add(DASHBOARD + ": " + DASHBOARD_SECRET_VARIABLE + " is not the realm's dashboard client secret");
+        }
+        List<String> formAction = List.of(environment.path(DASHBOARD_FORM_ACTION_VARIABLE).asText().split("\\s+"));
+        if (!formAction.contains("'self'") || !formAction.contains(keycloak.frontEnd())) {
+            problems.add(DASHBOARD + ": " + DASHBOARD_FORM_ACTION_VARIABLE + " must allow 'self' and "
+                    + keycloak.frontEnd() + " (sign-out redirects to Keycloak's logout page)");
+        }
     }
 
     private static void checkTokenSettings(List<String> problems, String name, JsonNode environment,

@@ -121,4 +121,24 @@ class ComposeFileTest {
                 "keycloak: no realm file is mounted into /opt/keycloak/data/import/",
                 "keycloak: mounts ./deploy/keycloak/missing-realm.json, which does not exist");
     }
+
+    @Test
+    void aDashboardThatSignsInAtTheWrongRealmOrWithAnotherSecretIsCaught() {
+        ObjectNode environment = (ObjectNode) compose.path("services").path("dashboard").path("environment");
+        environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8180/realms/clusterbridge");
+        environment.put("DASHBOARD_CLIENT_SECRET", "dev-only-something-else");
+        environment.remove("QUARKUS_OIDC_TENANT_ENABLED");
+        environment.put("DASHBOARD_CSP_FORM_ACTION", "'self'");
+        environment.put("DASHBOARD_REGISTRY_MOU_SERVICE", "http://localhost:8082");
+        ((ObjectNode) compose.path("services").path("dashboard").path("depends_on")).remove("keycloak");
+        assertThat(ComposeFileCheck.problems(compose, root, kafkaVersion)).containsExactlyInAnyOrder(
+                "dashboard: must depend on keycloak with condition service_healthy",
+                "dashboard: DASHBOARD_REGISTRY_MOU_SERVICE is 'http://localhost:8082', expected http://mou-service:8082",
+                "dashboard: QUARKUS_OIDC_AUTH_SERVER_URL is 'http://localhost:8180/realms/clusterbridge', expected "
+                        + "http://keycloak:8080/realms/clusterbridge (discovery and tokens over the compose network)",
+                "dashboard: DASHBOARD_CLIENT_SECRET is not the realm's dashboard client secret",
+                "dashboard: QUARKUS_OIDC_TENANT_ENABLED must be true (sign-in through Keycloak)",
+                "dashboard: DASHBOARD_CSP_FORM_ACTION must allow 'self' and http://localhost:8180 (sign-out "
+                        + "redirects to Keycloak's logout page)");
+    }
 }

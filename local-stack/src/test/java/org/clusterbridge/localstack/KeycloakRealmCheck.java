@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * What {@code deploy/keycloak/clusterbridge-realm.json} must hold for the services to accept its tokens, checked
  * without a Keycloak: the three registry roles and their composites, short-lived access tokens, and clients whose
  * tokens carry the roles in the MicroProfile {@code groups} claim (Keycloak's built-in {@code microprofile-jwt}
- * client scope) and the audience {@code clusterbridge}. Partner systems and the administration client authenticate
- * with their own secret (client credentials, no passwords), browsers sign in with PKCE.
+ * client scope) and the audience {@code clusterbridge}. Every client is confidential and authenticates with its own
+ * secret (client credentials, no passwords); the dashboard, a backend for frontend, also signs people in (the
+ * authorization code flow with PKCE) and reads with its own service account, so no token reaches a browser.
  */
 final class KeycloakRealmCheck {
 
@@ -30,14 +31,17 @@ final class KeycloakRealmCheck {
             EDITOR, Set.of(READER),
             ADMIN, Set.of(EDITOR, READER));
 
-    /** A client, and the role of its service account (null: a public client that browsers sign in with). */
-    record Client(boolean confidential, String serviceAccountRole) {
+    /**
+     * A client: confidential or public, whether people sign in through it (the authorization code flow) and the
+     * role of its service account (null: none).
+     */
+    record Client(boolean confidential, boolean signsPeopleIn, String serviceAccountRole) {
     }
 
     static final Map<String, Client> CLIENTS = Map.of(
-            "partner-system", new Client(true, EDITOR),
-            "registry-admin-cli", new Client(true, ADMIN),
-            "dashboard", new Client(false, null));
+            "partner-system", new Client(true, false, EDITOR),
+            "registry-admin-cli", new Client(true, false, ADMIN),
+            "dashboard", new Client(true, true, READER));
 
     /** {@code basic} carries {@code sub}; {@code microprofile-jwt} carries {@code upn} and {@code groups}. */
     static final Set<String> REQUIRED_SCOPES = Set.of("basic", "microprofile-jwt");
@@ -107,7 +111,7 @@ final class KeycloakRealmCheck {
     }
 
     private static void checkClient(List<String> problems, String id, JsonNode client, Client expected,
-            JsonNode serviceAccount) {
+            JsonNode account) {
         String name = "client " + id;
         Set<String> scopes = new HashSet<>();
         client.path("defaultClientScopes").forEach(scope -> scopes.add(scope.asText()));
@@ -143,23 +147,21 @@ final class KeycloakRealmCheck {
         if (confidential != expected.confidential()) {
             problems.add(name + ": must be " + (expected.confidential() ? "confidential" : "public"));
         }
-        if (expected.confidential()) {
-            if (!client.path("serviceAccountsEnabled").asBoolean(false)) {
-                problems.add(name + ": serviceAccountsEnabled must be true");
-            }
-            if (client.path("standardFlowEnabled").asBoolean(true)) {
-                problems.add(name + ": standardFlowEnabled must be false (a machine does not sign in)");
-            }
-            if (!client.path("secret").asText().startsWith(DEVELOPMENT_PREFIX)) {
-                problems.add(name + ": its secret must start with " + DEVELOPMENT_PREFIX);
-            }
-        } else {
-            if (client.path("serviceAccountsEnabled").asBoolean(false) || client.has("secret")) {
-                problems.add(name + ": a public client has neither service account nor secret");
-            }
-            if (!client.path("standardFlowEnabled").asBoolean(true)) {
-                problems.add(name + ": standardFlowEnabled must be true");
-            }
+        if (expected.confidential() && !client.path("secret").asText().startsWith(DEVELOPMENT_PREFIX)) {
+            problems.add(name + ": its secret must start with " + DEVELOPMENT_PREFIX);
+        }
+        if (!expected.confidential() && client.has("secret")) {
+            problems.add(name + ": a public client has no secret");
+        }
+        boolean serviceAccount = expected.serviceAccountRole() != null;
+        if (client.path("serviceAccountsEnabled").asBoolean(false) != serviceAccount) {
+            problems.add(name + ": serviceAccountsEnabled must be " + serviceAccount);
+        }
+        if (client.path("standardFlowEnabled").asBoolean(true) != expected.signsPeopleIn()) {
+            problems.add(name + (expected.signsPeopleIn() ? ": standardFlowEnabled must be true"
+                    : ": standardFlowEnabled must be false (a machine does not sign in)"));
+        }
+        if (expected.signsPeopleIn()) {
             if (!client.path("attributes").path("pkce.code.challenge.method").asText().equals("S256")) {
                 problems.add(name + ": must require PKCE with S256");
             }
@@ -172,16 +174,16 @@ final class KeycloakRealmCheck {
         if (expected.serviceAccountRole() == null) {
             return;
         }
-        if (serviceAccount == null) {
+        if (account == null) {
             problems.add(name + ": no service account user holds its roles");
             return;
         }
-        if (!serviceAccount.path("username").asText().equals("service-account-" + id)
-                || !serviceAccount.path("enabled").asBoolean(false)) {
+        if (!account.path("username").asText().equals("service-account-" + id)
+                || !account.path("enabled").asBoolean(false)) {
             problems.add(name + ": its service account must be the enabled user service-account-" + id);
         }
         Set<String> granted = new HashSet<>();
-        serviceAccount.path("realmRoles").forEach(role -> granted.add(role.asText()));
+        account.path("realmRoles").forEach(role -> granted.add(role.asText()));
         if (!granted.equals(Set.of(expected.serviceAccountRole()))) {
             problems.add(name + ": its service account holds " + new TreeSet<>(granted) + ", expected ["
                     + expected.serviceAccountRole() + "]");

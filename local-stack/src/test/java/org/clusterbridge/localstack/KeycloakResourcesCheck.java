@@ -25,7 +25,7 @@ final class KeycloakResourcesCheck {
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
     /** Free text that may differ between the development realm and the imported one. */
     private static final Set<String> FREE_TEXT = Set.of("displayName", "description");
-    private static final String DEVELOPMENT_DASHBOARD = "http://localhost:3000";
+    private static final String DEVELOPMENT_DASHBOARD = "http://localhost:8080";
 
     /** The identity provider: the Keycloak name and back-channel port, its keys and issuer, the dashboard origin. */
     record Identity(String name, int httpPort, String jwks, String issuer, String dashboardOrigin) {

@@ -78,7 +78,7 @@ public final class TheSystem {
     }
 
     /** Whether the suite runs against a local stack it started (false against docker compose). */
-    static boolean localStackMode() {
+    public static boolean localStackMode() {
         Map<String, String> env = System.getenv();
         return !isSet(env.get("CLUSTERBRIDGE_CLUSTER_SERVICE_URL")) && !isSet(env.get("CLUSTERBRIDGE_MOU_SERVICE_URL"))
                 && !isSet(env.get("CLUSTERBRIDGE_FUNDING_SERVICE_URL"));
@@ -94,8 +94,29 @@ public final class TheSystem {
         }
     }
 
+    /**
+     * The same with the dashboard, and what {@code --keycloak} needs from the repository: the realm file and the
+     * Keycloak distribution the build copied (linked, not copied: it is 160 MB).
+     */
+    public static Path servicesSnapshotWithKeycloak(Path data) {
+        Path repository = Path.of(System.getProperty("clusterbridge.root", "..")).toAbsolutePath().normalize();
+        try {
+            Path root = snapshotOfServices(repository, data.resolve("services"), true);
+            Path realm = Path.of("deploy", "keycloak");
+            Files.createDirectories(root.resolve(realm));
+            Files.copy(repository.resolve(realm).resolve("clusterbridge-realm.json"),
+                    root.resolve(realm).resolve("clusterbridge-realm.json"));
+            Path distribution = Path.of("local-stack", "target", "keycloak");
+            Files.createDirectories(root.resolve(distribution).getParent());
+            Files.createSymbolicLink(root.resolve(distribution), repository.resolve(distribution));
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Quiets the embedded servers' loggers, as for the shared stack. */
-    static void quietLogs() {
+    public static void quietLogs() {
         QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
     }
 
@@ -268,7 +289,7 @@ public final class TheSystem {
         return stack;
     }
 
-    static String port() {
+    public static String port() {
         return Integer.toString(LoopbackPorts.free());
     }
 
@@ -281,7 +302,7 @@ public final class TheSystem {
         return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
     }
 
-    static void deleteQuietly(Path dir) {
+    public static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }

@@ -49,6 +49,12 @@ public interface Messages {
     @Message("That sign-in link was already used or is not valid. The stack writes a new link to <data>/dashboard.url after each use.")
     String sign_in_link_refused();
 
+    @Message("Sign in to see the registry with your ClusterBridge account.")
+    String sign_in_provider_help();
+
+    @Message("Continue to sign-in")
+    String sign_in_continue();
+
     @Message("Your session ended. Sign in again.")
     String session_expired();
 

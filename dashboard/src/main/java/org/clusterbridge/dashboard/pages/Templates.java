@@ -27,7 +27,7 @@ public final class Templates {
     public static native TemplateInstance quality(Frame frame, DataQualityResource.QualityPage model);
 
     public static native TemplateInstance signIn(String language, String next, boolean refused, boolean expired,
-            boolean linkEnabled);
+            boolean linkEnabled, boolean provider);
 
     public static native TemplateInstance problem(String language, int status, String title, String detail);
 }

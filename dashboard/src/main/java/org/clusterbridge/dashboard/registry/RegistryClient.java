@@ -41,6 +41,9 @@ public class RegistryClient {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
+    /** The last status each service answered with, so that a lasting refusal is logged once. */
+    private final java.util.Map<Service, Integer> lastStatus = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** GET {@code path} (with its query) of {@code service} as JSON. */
     public CompletableFuture<Fetched<JsonNode>> get(Service service, String path) {
         HttpRequest request = request(service, path, "application/json").build();
@@ -49,8 +52,10 @@ public class RegistryClient {
                 LOG.debugf("%s %s: %s", service.label(), path, failure.toString());
                 return Fetched.<JsonNode>missing(service, 0);
             }
+            Integer before = lastStatus.put(service, response.statusCode());
             if (response.statusCode() != 200) {
-                if (response.statusCode() != 404) {
+                // Once per change of answer: the live updates ask every half second.
+                if (response.statusCode() != 404 && !Integer.valueOf(response.statusCode()).equals(before)) {
                     LOG.warnf("%s answered %d to GET %s", service.label(), response.statusCode(), path);
                 }
                 return Fetched.<JsonNode>missing(service, response.statusCode());

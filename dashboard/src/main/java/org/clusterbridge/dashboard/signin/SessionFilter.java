@@ -13,9 +13,14 @@ import jakarta.ws.rs.core.Response;
 import org.clusterbridge.dashboard.pages.Visitor;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+
 /**
- * Every page but the sign-in itself needs a session: a browser without one is sent to the sign-in page (pages) or
- * answered 401 (data and live updates), and sees no registry data either way.
+ * Every page but the sign-in itself needs a session: a browser without one is sent to sign in (pages) or answered
+ * 401 (data and live updates), and sees no registry data either way. With an identity provider, the session is
+ * quarkus-oidc's (its encrypted, HttpOnly cookie) and signing in is the provider's own login page; on the local
+ * stack, it is the dashboard's own cookie opened by the one-time link.
  */
 public class SessionFilter {
 
@@ -23,10 +28,14 @@ public class SessionFilter {
 
     private final Sessions sessions;
     private final Visitor visitor;
+    private final IdentityProvider provider;
+    private final SecurityIdentity identity;
 
-    SessionFilter(Sessions sessions, Visitor visitor) {
+    SessionFilter(Sessions sessions, Visitor visitor, IdentityProvider provider, SecurityIdentity identity) {
         this.sessions = sessions;
         this.visitor = visitor;
+        this.provider = provider;
+        this.identity = identity;
     }
 
     @ServerRequestFilter
@@ -36,14 +45,25 @@ public class SessionFilter {
         if (OPEN.contains(first)) {
             return Optional.empty();
         }
+        boolean page = "GET".equals(request.getMethod()) && request.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType());
+        if (provider.enabled()) {
+            if (!identity.isAnonymous()) {
+                visitor.signedIn(identity.getPrincipal().getName());
+                return Optional.empty();
+            }
+            if (page) {
+                // quarkus-oidc answers with its challenge: a redirect to the provider's login page, back here after.
+                throw new UnauthorizedException();
+            }
+            return Optional.of(notSignedIn());
+        }
         Cookie cookie = request.getCookies().get(Sessions.COOKIE);
         Optional<Sessions.Session> session = sessions.find(cookie == null ? null : cookie.getValue());
         if (session.isPresent()) {
             visitor.signedIn(session.get().user());
             return Optional.empty();
         }
-        boolean page = "GET".equals(request.getMethod()) && request.getAcceptableMediaTypes().stream()
-                .anyMatch(type -> type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType());
         if (page) {
             String target = request.getUriInfo().getRequestUri().getRawPath();
             String query = request.getUriInfo().getRequestUri().getRawQuery();
@@ -52,9 +72,13 @@ public class SessionFilter {
                     java.nio.charset.StandardCharsets.UTF_8) + (cookie == null ? "" : "&expired=true")))
                     .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
         }
-        return Optional.of(Response.status(Response.Status.UNAUTHORIZED).type("application/problem+json")
+        return Optional.of(notSignedIn());
+    }
+
+    private static Response notSignedIn() {
+        return Response.status(Response.Status.UNAUTHORIZED).type("application/problem+json")
                 .entity("{\"type\":\"https://clusterbridge.org/problems/unauthorized\",\"title\":\"Not signed in\","
                         + "\"status\":401,\"detail\":\"sign in to the dashboard first\"}")
-                .build());
+                .build();
     }
 }

@@ -25,11 +25,13 @@ public class SignInResource {
     private final SignInLink link;
     private final Sessions sessions;
     private final Visitor visitor;
+    private final IdentityProvider provider;
 
-    SignInResource(SignInLink link, Sessions sessions, Visitor visitor) {
+    SignInResource(SignInLink link, Sessions sessions, Visitor visitor, IdentityProvider provider) {
         this.link = link;
         this.sessions = sessions;
         this.visitor = visitor;
+        this.provider = provider;
     }
 
     @GET
@@ -38,7 +40,7 @@ public class SignInResource {
     public Response signIn(@QueryParam("secret") String secret, @QueryParam("next") String next,
             @QueryParam("expired") boolean expired) {
         if (secret != null) {
-            if (link.redeem(secret)) {
+            if (!provider.enabled() && link.redeem(secret)) {
                 return Response.seeOther(URI.create(local(next))).cookie(sessions.cookie(sessions.open("local-link")))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
             }
@@ -47,6 +49,7 @@ public class SignInResource {
         return page(Response.Status.OK, next, false, expired);
     }
 
+    /** On the local stack; with an identity provider, quarkus-oidc takes this path (it ends the provider's session too). */
     @POST
     @Path("sign-out")
     public Response signOut(@CookieParam(Sessions.COOKIE) String session) {
@@ -57,7 +60,8 @@ public class SignInResource {
     private Response page(Response.Status status, String next, boolean refused, boolean expired) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .entity(Templates.signIn(visitor.language(), local(next), refused, expired, link.enabled())
+                .entity(Templates.signIn(visitor.language(), local(next), refused, expired,
+                        link.enabled() && !provider.enabled(), provider.enabled())
                         .setLocale(visitor.locale()).render())
                 .build();
     }
