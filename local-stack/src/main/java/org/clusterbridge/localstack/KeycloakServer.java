@@ -20,7 +20,6 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -46,9 +45,8 @@ final class KeycloakServer {
     private final int port;
     private final int managementPort;
     private final String dashboardUrl;
-    private final Path log;
+    private final ChildProcess process;
     private JsonNode realm;
-    private Process process;
 
     KeycloakServer(Path root, Path dataDir, int port, int managementPort, String dashboardUrl, Path logDir) {
         this.root = root;
@@ -56,7 +54,7 @@ final class KeycloakServer {
         this.port = port;
         this.managementPort = managementPort;
         this.dashboardUrl = dashboardUrl;
-        this.log = logDir.resolve("keycloak.log");
+        this.process = new ChildProcess(logDir.resolve("keycloak.log"));
     }
 
     /** The origin people's browsers and the services use, which is also the tokens' issuer's. */
@@ -74,7 +72,7 @@ final class KeycloakServer {
     }
 
     Path log() {
-        return log;
+        return process.log();
     }
 
     /** Unpacks the distribution if needed and starts it; {@link #awaitReady} tells when the realm answers. */
@@ -86,39 +84,21 @@ final class KeycloakServer {
         deleteRecursively(distribution.resolve("data/h2"));
         Path imports = Files.createDirectories(distribution.resolve("data/import"));
         Files.writeString(imports.resolve(REALM + "-realm.json"), text, StandardCharsets.UTF_8);
-        Files.createDirectories(log.getParent());
         List<String> command = List.of("bash", distribution.resolve("bin/kc.sh").toString(), "start-dev",
                 "--import-realm", "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + origin(),
                 "--http-management-port=" + managementPort, "--health-enabled=true");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(distribution.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(distribution.toFile());
         builder.environment().put("JAVA_HOME", javaHome().toString());
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        process = builder.start();
+        process.start(builder);
     }
 
     /** Waits until the realm's discovery document answers; false when Keycloak died or time ran out. */
     boolean awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(10)).GET().build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                return false;
-            }
-            try {
-                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        return false;
+        return process.awaitOk(URI.create(realmUrl() + "/.well-known/openid-configuration"), timeout,
+                Duration.ofMillis(500));
     }
 
     /** The secret of a confidential client of the imported realm (development values, in the realm file). */
@@ -152,30 +132,11 @@ final class KeycloakServer {
     }
 
     String tail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return process.tail(lines);
     }
 
     void stop() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        List<ProcessHandle> descendants = process.descendants().toList();
-        descendants.forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        process.stop(Duration.ofSeconds(20));
     }
 
     /** {@code <data>/keycloak/keycloak-<version>/}, unpacked from the distribution the build copied. */

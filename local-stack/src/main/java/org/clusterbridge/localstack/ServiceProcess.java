@@ -2,16 +2,11 @@ package org.clusterbridge.localstack;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One service, started from its packaged jar as a child process, its output going to a log file. The JVM runs in the
@@ -34,7 +29,7 @@ final class ServiceProcess {
     private final Path app;
     private final Path jar;
     private final Path log;
-    private Process process;
+    private final ChildProcess process;
 
     ServiceProcess(StackSettings.ServiceSpec spec, Path root, Path logDir) {
         this.spec = spec;
@@ -42,6 +37,7 @@ final class ServiceProcess {
         this.jar = app.resolve("quarkus-run.jar");
         this.log = logDir.resolve(spec.instance() == 0 ? spec.name() + ".log"
                 : spec.name() + "-" + spec.instance() + ".log");
+        this.process = new ChildProcess(log);
     }
 
     StackSettings.ServiceSpec spec() {
@@ -61,7 +57,6 @@ final class ServiceProcess {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package");
         }
-        Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_OPTIONS);
@@ -71,70 +66,29 @@ final class ServiceProcess {
         command.addAll(systemProperties);
         command.add("-jar");
         command.add(jar.getFileName().toString());
-        process = new ProcessBuilder(command)
-                .directory(app.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+        process.start(new ProcessBuilder(command).directory(app.toFile()));
     }
 
     /** Waits until {@code /q/health/ready} answers 200; false when the process died or time ran out. */
     boolean awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(spec.baseUrl() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(10)).GET().build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                return false;
-            }
-            try {
-                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        return false;
+        return process.awaitOk(URI.create(spec.baseUrl() + "/q/health/ready"), timeout, Duration.ofMillis(250));
     }
 
     String tail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return process.tail(lines);
     }
 
     /** The process id while it runs (or last ran). */
     long pid() {
-        return process == null ? -1 : process.pid();
+        return process.pid();
     }
 
     void kill() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        process.kill();
     }
 
     /** Asks the process to stop and waits; kills it, and whatever it started, if it does not stop in time. */
     void stop() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        process.stop(Duration.ofSeconds(15));
     }
 }
