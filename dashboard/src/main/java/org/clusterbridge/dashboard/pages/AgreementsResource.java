@@ -70,7 +70,7 @@ public class AgreementsResource {
                 Option.of(Filters.AGREEMENT_STATUSES, (String) filter.get("status"), v -> Labels.in(v, language)),
                 days < 0 ? "" : Integer.toString(days), p > 0 ? base + "page=" + (p - 1) : null,
                 p + 1 < shown.pages() ? base + "page=" + (p + 1) : null);
-        return Templates.agreements(Frame.of("agreements", visitor, uri, Frame.missing(list, "the agreements")),
+        return Templates.agreements(Frame.of("agreements", visitor, uri, Frame.missing(list, Messages::what_agreements)),
                 model).setLocale(visitor.locale());
     }
 }

@@ -71,7 +71,7 @@ public class ClusterResource {
             throw new NotFoundException("cluster " + k);
         }
         if (!found.present()) {
-            throw new ServiceDownException(Service.CLUSTERS, "the cluster " + k);
+            throw new ServiceDownException(Service.CLUSTERS, words -> words.what_cluster(k));
         }
         Cluster cluster = found.value();
         String id = RegistryClient.segment(cluster.id());
@@ -94,8 +94,8 @@ public class ClusterResource {
                 refs(cluster.allianceIds(), related), cluster.focusAreas().stream().map(catalogues::focusArea).toList(),
                 list, signed.present(), charts.json(timeline(list, language)), indicators,
                 summary.present() || summary.notFound());
-        return Templates.cluster(Frame.of("clusters", visitor, uri, Frame.missing(signed, "the agreements", summary,
-                "the funding figures")), model).setLocale(visitor.locale());
+        return Templates.cluster(Frame.of("clusters", visitor, uri, Frame.missing(signed, Messages::what_agreements, summary,
+                Messages::what_funding_figures)), model).setLocale(visitor.locale());
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

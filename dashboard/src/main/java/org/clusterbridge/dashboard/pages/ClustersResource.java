@@ -72,7 +72,7 @@ public class ClustersResource {
                 Option.named(catalogues.focusAreas(), (String) filter.get("focusArea"), language), own,
                 p > 0 ? base + "page=" + (p - 1) : null, p + 1 < shown.pages() ? base + "page=" + (p + 1) : null,
                 "/exports/clusters.csv" + (own.isEmpty() ? "" : "?" + own));
-        return Templates.clusters(Frame.of("clusters", visitor, uri, Frame.missing(list, "the clusters")), model)
+        return Templates.clusters(Frame.of("clusters", visitor, uri, Frame.missing(list, Messages::what_clusters)), model)
                 .setLocale(visitor.locale());
     }
 

@@ -44,7 +44,7 @@ public class DataQualityResource {
         long pages = (shown.total() + PAGE_SIZE - 1) / PAGE_SIZE;
         QualityPage model = new QualityPage(shown, concerns.present(), p > 0 ? "/data-quality?page=" + (p - 1) : null,
                 p + 1 < pages ? "/data-quality?page=" + (p + 1) : null);
-        return Templates.quality(Frame.of("quality", visitor, uri, Frame.missing(concerns, "the data-quality list")),
+        return Templates.quality(Frame.of("quality", visitor, uri, Frame.missing(concerns, Messages::what_data_quality)),
                 model).setLocale(visitor.locale());
     }
 }

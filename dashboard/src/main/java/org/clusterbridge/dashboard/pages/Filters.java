@@ -2,6 +2,7 @@ package org.clusterbridge.dashboard.pages;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.BadRequestException;
@@ -27,7 +28,7 @@ final class Filters {
     static String country(String value) {
         String v = blankToNull(value);
         if (v != null && !COUNTRY.matcher(v).matches()) {
-            throw invalid("country", value, "an ISO 3166-1 alpha-2 code such as FR or JP");
+            throw invalid("country", value, Messages::expected_country);
         }
         return v;
     }
@@ -35,7 +36,7 @@ final class Filters {
     static String code(String name, String value) {
         String v = blankToNull(value);
         if (v != null && !CODE.matcher(v).matches()) {
-            throw invalid(name, value, "a code such as medical-devices");
+            throw invalid(name, value, Messages::expected_code);
         }
         return v;
     }
@@ -43,7 +44,7 @@ final class Filters {
     static String oneOf(String name, String value, List<String> allowed) {
         String v = blankToNull(value);
         if (v != null && !allowed.contains(v)) {
-            throw invalid(name, value, "one of " + String.join(", ", allowed));
+            throw invalid(name, value, words -> words.expected_one_of(String.join(", ", allowed)));
         }
         return v;
     }
@@ -51,7 +52,7 @@ final class Filters {
     static String text(String name, String value, int max) {
         String v = blankToNull(value);
         if (v != null && v.length() > max) {
-            throw invalid(name, value.substring(0, 20) + "...", "at most " + max + " characters");
+            throw invalid(name, value.substring(0, 20) + "...", words -> words.expected_at_most(max));
         }
         return v;
     }
@@ -59,7 +60,7 @@ final class Filters {
     /** A cluster's id or slug as it may appear in a path. */
     static String key(String value) {
         if (value == null || !KEY.matcher(value).matches()) {
-            throw invalid("cluster", value, "a cluster's id or slug");
+            throw invalid("cluster", value, Messages::expected_cluster);
         }
         return value;
     }
@@ -77,16 +78,34 @@ final class Filters {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw invalid(name, value, "a whole number from " + min + " to " + max);
+        throw invalid(name, value, words -> words.expected_number(min, max));
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private static BadRequestException invalid(String name, String value, String expected) {
-        return new BadRequestException("The filter " + name + " = \"" + value + "\" is not valid: it must be "
-                + expected + ".");
+    private static InvalidFilter invalid(String name, String value, Function<Messages, String> expected) {
+        return new InvalidFilter(name, value, expected);
+    }
+
+    /** A filter a page cannot take; the problem page says why in its own language. */
+    static final class InvalidFilter extends BadRequestException {
+
+        private final String name;
+        private final String value;
+        private final transient Function<Messages, String> expected;
+
+        InvalidFilter(String name, String value, Function<Messages, String> expected) {
+            super("the filter " + name + " is not valid");
+            this.name = name;
+            this.value = value;
+            this.expected = expected;
+        }
+
+        String detail(Messages words) {
+            return words.invalid_filter(name, String.valueOf(value), expected.apply(words));
+        }
     }
 
     /** The query of a page's own links: the filters, without blanks. */

@@ -1,10 +1,15 @@
 package org.clusterbridge.dashboard.pages;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.ws.rs.core.UriInfo;
 
 import org.clusterbridge.dashboard.registry.Fetched;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 
 /**
  * What every page's frame shows: which navigation entry is current, the language and the link that switches it,
@@ -13,11 +18,18 @@ import org.clusterbridge.dashboard.registry.Fetched;
 public record Frame(String current, String language, String otherLanguage, String switchHref, String user,
         List<Missing> missing) {
 
-    /** Data a page could not show, and the service that did not give it. */
+    /** Data a page could not show, in the page's words, and the service that did not give it. */
     public record Missing(String service, String what) {
     }
 
-    static Frame of(String current, Visitor visitor, UriInfo uri, List<Missing> missing) {
+    /** Data a page could not show, before it is put into the page's language. */
+    record Gap(String service, Function<Messages, String> what) {
+    }
+
+    static Frame of(String current, Visitor visitor, UriInfo uri, List<Gap> gaps) {
+        Messages words = MessageBundles.get(Messages.class, Localized.Literal.of(visitor.language()));
+        List<Missing> missing = gaps.stream().map(gap -> new Missing(gap.service(), gap.what().apply(words)))
+                .toList();
         StringBuilder href = new StringBuilder(uri.getRequestUri().getRawPath()).append("?lang=")
                 .append(visitor.otherLanguage());
         uri.getQueryParameters().forEach((name, values) -> {
@@ -27,19 +39,30 @@ public record Frame(String current, String language, String otherLanguage, Strin
             }
         });
         return new Frame(current, visitor.language(), visitor.otherLanguage(), href.toString(), visitor.user(),
-                List.copyOf(missing));
+                missing);
     }
 
-    /** The missing parts among {@code fetched}, each named by {@code what}. */
-    static List<Missing> missing(Object... fetchedAndWhat) {
-        List<Missing> missing = new java.util.ArrayList<>();
-        for (int i = 0; i < fetchedAndWhat.length; i += 2) {
-            Fetched<?> fetched = (Fetched<?>) fetchedAndWhat[i];
-            if (!fetched.present() && !fetched.notFound()) {
-                missing.add(new Missing(fetched.service().label(), (String) fetchedAndWhat[i + 1]));
-            }
+    /** The missing part among {@code fetched}, named by {@code what}. */
+    static List<Gap> missing(Fetched<?> fetched, Function<Messages, String> what) {
+        List<Gap> gaps = new ArrayList<>();
+        if (!fetched.present() && !fetched.notFound()) {
+            gaps.add(new Gap(fetched.service().label(), what));
         }
-        return missing;
+        return gaps;
+    }
+
+    static List<Gap> missing(Fetched<?> first, Function<Messages, String> firstWhat, Fetched<?> second,
+            Function<Messages, String> secondWhat) {
+        List<Gap> gaps = missing(first, firstWhat);
+        gaps.addAll(missing(second, secondWhat));
+        return gaps;
+    }
+
+    static List<Gap> missing(Fetched<?> first, Function<Messages, String> firstWhat, Fetched<?> second,
+            Function<Messages, String> secondWhat, Fetched<?> third, Function<Messages, String> thirdWhat) {
+        List<Gap> gaps = missing(first, firstWhat, second, secondWhat);
+        gaps.addAll(missing(third, thirdWhat));
+        return gaps;
     }
 
     public boolean isCurrent(String entry) {

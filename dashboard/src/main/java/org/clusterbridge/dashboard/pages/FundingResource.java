@@ -80,7 +80,7 @@ public class FundingResource {
                 Option.of(Filters.NATURES, (String) filter.get("nature"), v -> Labels.in(v, language)),
                 points.isEmpty() ? null : charts.points(points), p > 0 ? base + "page=" + (p - 1) : null,
                 p + 1 < shown.pages() ? base + "page=" + (p + 1) : null);
-        return Templates.funding(Frame.of("funding", visitor, uri, Frame.missing(list, "the funding figures")),
+        return Templates.funding(Frame.of("funding", visitor, uri, Frame.missing(list, Messages::what_funding_figures)),
                 model).setLocale(visitor.locale());
     }
 }

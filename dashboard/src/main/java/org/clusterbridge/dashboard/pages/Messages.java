@@ -58,6 +58,60 @@ public interface Messages {
     @Message("Your session ended. Sign in again.")
     String session_expired();
 
+    @Message("counts and map")
+    String what_counts_and_map();
+
+    @Message("expiring agreements")
+    String what_expiring_agreements();
+
+    @Message("latest figures")
+    String what_latest_figures();
+
+    @Message("the agreements")
+    String what_agreements();
+
+    @Message("the funding figures")
+    String what_funding_figures();
+
+    @Message("the clusters")
+    String what_clusters();
+
+    @Message("the data-quality list")
+    String what_data_quality();
+
+    @Message("the network")
+    String what_network();
+
+    @Message("the alliances' members")
+    String what_alliance_members();
+
+    @Message("the cluster {key}")
+    String what_cluster(String key);
+
+    @Message("The filter {name} = \"{value}\" is not valid: it must be {expected}.")
+    String invalid_filter(String name, String value, String expected);
+
+    @Message("an ISO 3166-1 alpha-2 code such as FR or JP")
+    String expected_country();
+
+    @Message("a code such as medical-devices")
+    String expected_code();
+
+    @Message("one of {values}")
+    String expected_one_of(String values);
+
+    @Message("at most {max} characters")
+    String expected_at_most(int max);
+
+    @Message("a cluster's id or slug")
+    String expected_cluster();
+
+    @Message("a whole number from {min} to {max}")
+    String expected_number(int min, int max);
+
+    @Message("This page does not take that request method.")
+    String not_allowed();
+
     @Message("This data is missing because {service} did not answer: {what}.")
     String missing(String service, String what);
 

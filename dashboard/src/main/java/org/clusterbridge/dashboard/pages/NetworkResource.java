@@ -132,7 +132,7 @@ public class NetworkResource {
                 Option.of(Filters.AGREEMENT_STATUSES, s, v -> Labels.in(v, language)),
                 Option.countries(countries.join().optional().map(l -> l.facet("country")).orElse(List.of()), c,
                         language), Option.named(catalogues.focusAreas(), f, language));
-        return Templates.network(Frame.of("network", visitor, uri, Frame.missing(graph, "the network", groups,
-                "the alliances' members")), model).setLocale(visitor.locale());
+        return Templates.network(Frame.of("network", visitor, uri, Frame.missing(graph, Messages::what_network, groups,
+                Messages::what_alliance_members)), model).setLocale(visitor.locale());
     }
 }

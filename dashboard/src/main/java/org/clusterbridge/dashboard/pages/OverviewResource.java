@@ -79,8 +79,8 @@ public class OverviewResource {
         Fetched<AgreementList> agreements = expiring.join();
         Fetched<FigureList> figures = latest.join();
         Overview model = model(clusters, agreements, figures);
-        Frame frame = Frame.of("overview", visitor, uri, Frame.missing(clusters, "counts and map",
-                agreements, "expiring agreements", figures, "latest figures"));
+        Frame frame = Frame.of("overview", visitor, uri, Frame.missing(clusters, Messages::what_counts_and_map,
+                agreements, Messages::what_expiring_agreements, figures, Messages::what_latest_figures));
         return ("live".equals(part) ? Templates.overview$live(frame, model) : Templates.overview(frame, model))
                 .setLocale(visitor.locale());
     }

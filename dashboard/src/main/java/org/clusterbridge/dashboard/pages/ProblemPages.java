@@ -33,17 +33,20 @@ public class ProblemPages {
 
     @ServerExceptionMapper
     public Response badRequest(BadRequestException e) {
-        return page(400, words().bad_request(), e.getMessage());
+        Messages words = words();
+        return page(400, words.bad_request(), e instanceof Filters.InvalidFilter invalid ? invalid.detail(words)
+                : words.bad_request());
     }
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e) {
-        return page(405, words().bad_request(), "This page does not take that request method.");
+        return page(405, words().bad_request(), words().not_allowed());
     }
 
     @ServerExceptionMapper
     public Response serviceDown(ServiceDownException e) {
-        return page(503, words().nav_overview(), words().missing(e.service().label(), e.what()));
+        Messages words = words();
+        return page(503, words.nav_overview(), words.missing(e.service().label(), e.what(words)));
     }
 
     @ServerExceptionMapper

@@ -1,15 +1,17 @@
 package org.clusterbridge.dashboard.pages;
 
+import java.util.function.Function;
+
 import org.clusterbridge.dashboard.registry.Service;
 
 /** A page cannot be shown at all because the service that holds its main data did not answer. */
 public class ServiceDownException extends RuntimeException {
 
     private final transient Service service;
-    private final String what;
+    private final transient Function<Messages, String> what;
 
-    public ServiceDownException(Service service, String what) {
-        super(service.label() + " did not answer for " + what);
+    public ServiceDownException(Service service, Function<Messages, String> what) {
+        super(service.label() + " did not answer");
         this.service = service;
         this.what = what;
     }
@@ -18,7 +20,8 @@ public class ServiceDownException extends RuntimeException {
         return service;
     }
 
-    public String what() {
-        return what;
+    /** What is missing, in the words of {@code words}. */
+    public String what(Messages words) {
+        return what.apply(words);
     }
 }

@@ -255,7 +255,13 @@ class DashboardIT {
         browser.open(dashboard + "/clusters/no-such-cluster");
         assertThat(browser.text()).contains("There is no cluster no-such-cluster").doesNotContain("Exception");
         browser.open(dashboard + "/agreements?expiringWithinDays=-3");
-        assertThat(browser.text()).contains("expiringWithinDays").doesNotContain("Exception");
+        assertThat(browser.text()).contains("expiringWithinDays", "a whole number from 0 to 36500")
+                .doesNotContain("Exception");
+        browser.open(dashboard + "/clusters?country=france&lang=ja");
+        assertThat(browser.text()).as("the reason in the page's language")
+                .contains("フィルター country =「france」は無効です", "ISO 3166-1 alpha-2 コード")
+                .doesNotContain("is not valid");
+        browser.open(dashboard + "/?lang=en");
     }
 
     @Test
@@ -264,9 +270,14 @@ class DashboardIT {
         stack.killService(TheSystem.FUNDING_SERVICE);
         try {
             browser.open(dashboard + "/clusters/medicen-paris-region");
-            assertThat(browser.text()).contains("funding-service did not answer", "Medicen Paris Region",
-                    "LINK-J-MPR-2020");
+            assertThat(browser.text()).contains("funding-service did not answer: the funding figures",
+                    "Medicen Paris Region", "LINK-J-MPR-2020");
             browser.screenshot("cluster-funding-down");
+            browser.open(dashboard + "/clusters/medicen-paris-region?lang=ja");
+            assertThat(browser.text()).as("what is missing, in Japanese too")
+                    .contains("funding-service が応答しなかったため、このデータがありません: 資金の数値")
+                    .doesNotContain("the funding figures");
+            browser.open(dashboard + "/?lang=en");
         } finally {
             stack.restartService(TheSystem.FUNDING_SERVICE);
         }
