@@ -5,7 +5,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -46,6 +48,16 @@ final class ConsumerGroups implements AutoCloseable {
         }
     }
 
+    /**
+     * The broker did not answer the Admin API in time (it can, briefly, while members die and rejoin on a busy
+     * machine): a poll that sees this has learnt nothing yet and asks again.
+     */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String what, Throwable cause) {
+            super("could not " + what + ": " + cause, cause);
+        }
+    }
+
     private final Admin admin;
 
     ConsumerGroups(String bootstrapServers) {
@@ -66,8 +78,8 @@ final class ConsumerGroups implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not describe consumer group " + groupId + ": " + e, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new Unavailable("describe consumer group " + groupId, e);
         }
     }
 
@@ -82,8 +94,8 @@ final class ConsumerGroups implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not describe topics " + topics + ": " + e, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new Unavailable("describe topics " + topics, e);
         }
     }
 

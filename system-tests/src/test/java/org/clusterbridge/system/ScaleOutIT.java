@@ -101,7 +101,11 @@ class ScaleOutIT {
 
         try (ConsumerGroups groups = new ConsumerGroups(stack.kafkaBootstrapServers())) {
             Map<String, Set<TopicPartition>> partitions = new HashMap<>();
-            GROUPS.forEach((group, topics) -> partitions.put(group, groups.partitions(topics)));
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(ConsumerGroups.Unavailable.class)
+                    .until(() -> {
+                        GROUPS.forEach((group, topics) -> partitions.put(group, groups.partitions(topics)));
+                        return true;
+                    });
             awaitFullGroups(groups, partitions, REPLICAS);
 
             // 1. Both instances of every service take writes at once; instance 1 of each is killed and restarted.
@@ -115,7 +119,11 @@ class ScaleOutIT {
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> loadA.reached(8) && loadB.reached(8));
                 Map<String, ConsumerGroups.Group> before = new HashMap<>();
-                GROUPS.keySet().forEach(group -> before.put(group, groups.describe(group)));
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(ConsumerGroups.Unavailable.class)
+                        .until(() -> {
+                            GROUPS.keySet().forEach(group -> before.put(group, groups.describe(group)));
+                            return true;
+                        });
                 Map<String, Double> publishedBefore = new HashMap<>();
                 for (String service : TheSystem.SERVICES) {
                     publishedBefore.put(service, Metrics.sum(stack.baseUrl(service, 0),
@@ -130,7 +138,8 @@ class ScaleOutIT {
                         + "done)", loadA.rounds(), loadB.rounds());
 
                 // The broker hands the dead members' partitions to the survivors once their sessions expire.
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                        .ignoreExceptionsInstanceOf(ConsumerGroups.Unavailable.class).until(() -> {
                     for (String group : GROUPS.keySet()) {
                         if (rebalanceSeconds.containsKey(group)) {
                             continue;
@@ -266,7 +275,8 @@ class ScaleOutIT {
     /** Every group stable, with both instances' consumers in it and every partition assigned. */
     private static void awaitFullGroups(ConsumerGroups groups, Map<String, Set<TopicPartition>> partitions,
             int instances) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
+                .ignoreExceptionsInstanceOf(ConsumerGroups.Unavailable.class).untilAsserted(() -> {
             for (Map.Entry<String, List<String>> group : GROUPS.entrySet()) {
                 ConsumerGroups.Group now = groups.describe(group.getKey());
                 assertThat(now.stable()).as("group %s stable (%s)", group.getKey(), now.state()).isTrue();
