@@ -44,7 +44,7 @@ public final class MongoBenchData {
             MongoDatabase database = client.getDatabase(System.getProperty("database", "mou"));
             MongoCollection<Document> view = database.getCollection("cluster_view");
             MongoCollection<Document> store = database.getCollection("agreements");
-            Document clusterTemplate = view.find(new Document("slug", "link-j")).first();
+            Document clusterTemplate = view.find(new Document("latest.slug", "link-j")).first();
             Document agreementTemplate = store.find(new Document("reference", new Document("$regex", "LINK-J"))).first();
             if (agreementTemplate == null) {
                 agreementTemplate = store.find().first();
@@ -63,7 +63,7 @@ public final class MongoBenchData {
                     && view.find(Filters.eq("_id", clusterId(clusters))).first() != null
                     && view.find(Filters.eq("_id", clusterId(clusters + 1))).first() == null;
             if (!clustersThere || !agreementsThere) {
-                long removed = view.deleteMany(Filters.regex("slug", "^bench-mou-cluster-")).getDeletedCount();
+                long removed = view.deleteMany(Filters.regex("latest.slug", "^bench-mou-cluster-")).getDeletedCount();
                 System.out.printf("cluster view: %d earlier copies removed%n", removed);
                 insertClusters(view, clusterTemplate, clusters);
             }
@@ -95,12 +95,12 @@ public final class MongoBenchData {
     private static void insertClusters(MongoCollection<Document> view, Document template, int clusters) {
         List<Document> batch = new ArrayList<>();
         for (int i = 1; i <= clusters; i++) {
-            Document copy = new Document(template);
-            copy.put("_id", clusterId(i));
-            copy.put("slug", "bench-mou-cluster-" + i);
-            copy.put("names", new Document("en", "Bench MOU cluster " + i));
-            copy.put("country", List.of("FR", "JP", "DE", "IT", "BE").get(i % 5));
-            batch.add(copy);
+            // The view's shape (MongoViewGate): the state embedded in latest, its sequence first.
+            Document latest = new Document(template.get("latest", Document.class));
+            latest.put("slug", "bench-mou-cluster-" + i);
+            latest.put("names", new Document("en", "Bench MOU cluster " + i));
+            latest.put("country", List.of("FR", "JP", "DE", "IT", "BE").get(i % 5));
+            batch.add(new Document("_id", clusterId(i)).append("latest", latest));
             flush(view, batch, 1000);
         }
         flush(view, batch, 0);

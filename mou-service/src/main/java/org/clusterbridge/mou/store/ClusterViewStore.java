@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
@@ -45,9 +46,12 @@ public class ClusterViewStore {
     public static final String COLLECTION = "cluster_view";
     static final String ALLIANCES = "cluster_alliances";
     static final String MEMBERS = "memberClusterIds";
+    private static final String SLUG = MongoViewGate.field("slug");
+    private static final String COUNTRY = MongoViewGate.field("country");
+    private static final String MEMBER_IDS = MongoViewGate.field(MEMBERS);
     /** The indexes of the view's queries (StoreIndexes creates them; IndexCoverageTest checks). */
-    static final List<IndexModel> INDEXES = List.of(new IndexModel(Indexes.ascending("slug")),
-            new IndexModel(Indexes.ascending("country")), new IndexModel(Indexes.ascending(MEMBERS)));
+    static final List<IndexModel> INDEXES = List.of(new IndexModel(Indexes.ascending(SLUG)),
+            new IndexModel(Indexes.ascending(COUNTRY)), new IndexModel(Indexes.ascending(MEMBER_IDS)));
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> view;
@@ -88,11 +92,33 @@ public class ClusterViewStore {
         alliances.deleteMany(new Document());
     }
 
+    /**
+     * Moves the documents stored before the view's state was embedded in {@code latest} (the gate's shape) into
+     * it; returns how many. Each is one update by {@code _id} that {@code $max} keeps from undoing a newer state the
+     * view stored meanwhile.
+     */
+    public int embedFlatDocuments() {
+        int moved = 0;
+        for (Document flat : view.find(Filters.exists(MongoViewGate.LATEST, false))) {
+            Object id = flat.get("_id");
+            Object sequence = flat.get(MongoViewGate.SEQUENCE);
+            Document stored = MongoViewGate.stored(id.toString(),
+                    sequence instanceof Number number ? number.longValue() : 0L, flat);
+            List<Bson> unset = flat.keySet().stream().filter(key -> !"_id".equals(key)).map(Updates::unset)
+                    .toList();
+            List<Bson> update = new ArrayList<>(unset);
+            update.add(Updates.max(MongoViewGate.LATEST, stored.get(MongoViewGate.LATEST)));
+            view.updateOne(eq("_id", id), Updates.combine(update));
+            moved++;
+        }
+        return moved;
+    }
+
     /** Notes every alliance the view holds with its members, for a store whose view was kept before the notes. */
     public int rebuildAlliances() {
         int count = 0;
-        for (Document d : view.find().projection(Projections.include(MEMBERS))) {
-            List<String> members = d.getList(MEMBERS, String.class, List.of());
+        for (Document d : view.find().projection(Projections.include(MEMBER_IDS))) {
+            List<String> members = MongoViewGate.state(d).getList(MEMBERS, String.class, List.of());
             if (!members.isEmpty()) {
                 noteMembers(d.getString("_id"), members);
                 count++;
@@ -127,8 +153,8 @@ public class ClusterViewStore {
         if (ids.isEmpty()) {
             return countries;
         }
-        view.find(in("_id", List.copyOf(ids))).projection(Projections.include("country")).forEach(d -> {
-            String country = d.getString("country");
+        view.find(in("_id", List.copyOf(ids))).projection(Projections.include(COUNTRY)).forEach(d -> {
+            String country = MongoViewGate.state(d).getString("country");
             if (country != null) {
                 countries.put(d.getString("_id"), country);
             }
@@ -145,8 +171,8 @@ public class ClusterViewStore {
             return List.of();
         }
         List<UUID> current = new ArrayList<>();
-        view.find(in("_id", candidates)).projection(Projections.include(MEMBERS)).forEach(d -> {
-            if (d.getList(MEMBERS, String.class, List.of()).contains(member)) {
+        view.find(in("_id", candidates)).projection(Projections.include(MEMBER_IDS)).forEach(d -> {
+            if (MongoViewGate.state(d).getList(MEMBERS, String.class, List.of()).contains(member)) {
                 current.add(UUID.fromString(d.getString("_id")));
             }
         });
@@ -159,12 +185,12 @@ public class ClusterViewStore {
 
     /** The filter of {@link #findBySlug}. */
     static Bson slugIs(String slug) {
-        return eq("slug", slug);
+        return eq(SLUG, slug);
     }
 
     /** The filter of {@link #inCountry}. */
     static Bson countryIs(String country) {
-        return eq("country", country);
+        return eq(COUNTRY, country);
     }
 
     private void noteMembers(String alliance, List<String> members) {
@@ -183,9 +209,8 @@ public class ClusterViewStore {
     }
 
     private ClusterSummary summary(Document document) {
-        Document copy = new Document(document);
-        copy.put("id", copy.remove("_id"));
-        copy.remove(MongoViewGate.SEQUENCE);
-        return reader.convertValue(copy, ClusterSummary.class);
+        Document state = MongoViewGate.state(document);
+        state.put("id", document.get("_id"));
+        return reader.convertValue(state, ClusterSummary.class);
     }
 }

@@ -26,6 +26,8 @@ public class ReadModels {
     static final String COLLECTION = "read_models";
     /** Raise it when the read models change shape, so the next start builds them again. */
     static final String MARKER = "agreements-v1";
+    /** Set once the cluster view's documents all have the gate's shape. */
+    static final String CLUSTER_VIEW_MARKER = "cluster-view-latest";
     private static final Logger LOG = Logger.getLogger(ReadModels.class);
 
     private final MongoCollection<Document> markers;
@@ -45,6 +47,21 @@ public class ReadModels {
             return false;
         }
         rebuild();
+        return true;
+    }
+
+    /**
+     * Once per store: the cluster view's documents from before the view's state was embedded ({@code latest}) moved
+     * into that shape; true when this call looked for them.
+     */
+    boolean embedClusterViewIfNeeded() {
+        if (markers.find(eq("_id", CLUSTER_VIEW_MARKER)).first() != null) {
+            return false;
+        }
+        int moved = clusters.embedFlatDocuments();
+        markers.replaceOne(eq("_id", CLUSTER_VIEW_MARKER), new Document("builtAt", new Date()),
+                new ReplaceOptions().upsert(true));
+        LOG.infof("cluster view: %d documents moved into the gate's shape", moved);
         return true;
     }
 

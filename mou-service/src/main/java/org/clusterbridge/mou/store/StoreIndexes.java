@@ -48,6 +48,7 @@ public class StoreIndexes {
         try {
             agreements.createIndexes();
             clusters.createIndexes();
+            readModels.embedClusterViewIfNeeded();
             readModels.buildIfMissing();
             return true;
         } catch (RuntimeException e) {

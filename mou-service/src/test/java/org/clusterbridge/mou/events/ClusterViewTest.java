@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import org.bson.Document;
 import org.clusterbridge.embedded.TopicRecords;
 import org.clusterbridge.events.CloudEvents;
+import org.clusterbridge.events.mongodb.MongoViewGate;
 import org.clusterbridge.events.views.ViewEvents.Outcome;
 import org.clusterbridge.events.views.ViewEvents;
 import org.clusterbridge.mou.ClusterEvents;
@@ -100,6 +101,36 @@ class ClusterViewTest {
         ClusterEvents.publish(id.toString(), marker);
         await().atMost(Duration.ofSeconds(30)).until(() -> store.find(id).orElseThrow().version() == 4);
         assertThat(store.find(id).orElseThrow().name()).isEqualTo("Fourth name");
+    }
+
+    /**
+     * A document stored before the view embedded its state in {@code latest} (flat, its sequence beside the state)
+     * is moved into the gate's shape: read as before, found by its slug, and still gated by its sequence.
+     */
+    @Test
+    void aDocumentStoredFlatIsMovedIntoTheGatesShapeAndStaysGated() {
+        UUID id = UUID.randomUUID();
+        String slug = ClusterEvents.slug("flat");
+        var collection = mongo.getDatabase(database).getCollection(ClusterViewStore.COLLECTION);
+        collection.insertOne(new Document("_id", id.toString()).append("slug", slug)
+                .append("names", new Document("en", "Stored flat")).append("kind", "CLUSTER").append("country", "SE")
+                .append("status", "ACTIVE").append("memberClusterIds", List.of()).append("version", 2L)
+                .append("sequence", 2L));
+
+        assertThat(store.embedFlatDocuments()).isPositive();
+        assertThat(collection.find(new Document("_id", id.toString())).first().keySet())
+                .containsExactlyInAnyOrder("_id", MongoViewGate.LATEST);
+        assertThat(store.find(id)).get().extracting(ClusterSummary::name, ClusterSummary::country,
+                ClusterSummary::version).containsExactly("Stored flat", "SE", 2L);
+        assertThat(store.findBySlug(slug)).isPresent();
+        assertThat(store.inCountry("SE")).contains(id);
+
+        assertThat(viewEvents.handle(view, ClusterEvents.event("updated", ClusterEvents.state(id, slug, "Older",
+                "SE", "CLUSTER", List.of(), "ACTIVE", 1)))).as("older than the moved state").isEqualTo(Outcome.STALE);
+        assertThat(viewEvents.handle(view, ClusterEvents.event("updated", ClusterEvents.state(id, slug, "Newer",
+                "SE", "CLUSTER", List.of(), "ACTIVE", 3)))).isEqualTo(Outcome.APPLIED);
+        assertThat(store.find(id)).get().extracting(ClusterSummary::name).isEqualTo("Newer");
+        assertThat(store.embedFlatDocuments()).as("nothing left to move").isZero();
     }
 
     /**

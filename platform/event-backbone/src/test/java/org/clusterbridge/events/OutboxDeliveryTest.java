@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.clusterbridge.events.mongodb.MongoViewGate;
 import org.clusterbridge.events.outbox.OutboxRelay;
 import org.clusterbridge.events.postgresql.OutboxEvent;
 import org.clusterbridge.events.sample.CrashingPublisher;
@@ -140,8 +141,8 @@ class OutboxDeliveryTest {
         await().atMost(PROPAGATION).untilAsserted(() -> assertThat(recordsByKey().get(document.toString()))
                 .extracting(record -> sequence(record.value())).containsExactly(1L, 1L));
         await().atMost(PROPAGATION).until(() -> relay.pending() == 0);
-        assertThat(views.mongoView().find(Filters.eq("_id", document.toString())).first().getLong("version"))
-                .isEqualTo(1L);
+        assertThat(MongoViewGate.state(views.mongoView().find(Filters.eq("_id", document.toString())).first())
+                .getLong("version")).isEqualTo(1L);
     }
 
     @Test
@@ -199,7 +200,8 @@ class OutboxDeliveryTest {
                 .map(view -> "pg " + view.id + " " + view.name + " " + view.version).sorted().toList());
         List<String> documents = new ArrayList<>();
         views.mongoView().find().forEach(document -> documents.add("mongo " + document.get("_id") + " "
-                + document.get("name") + " " + document.get("version") + " " + document.get("sequence")));
+                + MongoViewGate.state(document).get("name") + " " + MongoViewGate.state(document).get("version") + " "
+                + document.get(MongoViewGate.LATEST, Document.class).get(MongoViewGate.SEQUENCE)));
         documents.sort(String::compareTo);
         return Keys.concat(rows, documents);
     }
@@ -218,8 +220,9 @@ class OutboxDeliveryTest {
     private void awaitMongoViews(List<UUID> ids, long version, String name) {
         await().atMost(PROPAGATION).untilAsserted(() -> {
             for (UUID id : ids) {
-                Document view = views.mongoView().find(Filters.eq("_id", id.toString())).first();
-                assertThat(view).as("view of %s", id).isNotNull();
+                Document stored = views.mongoView().find(Filters.eq("_id", id.toString())).first();
+                assertThat(stored).as("view of %s", id).isNotNull();
+                Document view = MongoViewGate.state(stored);
                 assertThat(view.get("version", Number.class).longValue()).isEqualTo(version);
                 assertThat(view.getString("name")).isEqualTo(name);
             }
