@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # The whole scale table of issue 14 in one command, from a built tree (service jars and local-stack jar built):
+#   0. unless the build's AOT caches are there (or SKIP_TRAIN=1), a training run that writes them
+#      (./local-stack.sh --aot-train, on a JDK 25+; README: Start time and memory);
 #   1. a local stack on a FRESH data folder: its time until ready, each service's own start time (Quarkus's
-#      "started in"), then the rows on the seed data (13 clusters) and the static focus-area list;
+#      "started in", the three starting together), each service restarted alone while the rest runs (time from
+#      launch to ready, and "started in"), then the rows on the seed data (13 clusters) and the static focus-area
+#      list;
 #   2. the stack on the bench folder (BENCH_DATA, default .local-stack-bench): loads the data sets (each loader
 #      skips what is already there), the 100k-cluster and 1M-figure rows, mou-service at 1,500 x 5,000 and then
 #      10k x 50k agreements, the write load (Gatling OutboxSimulation, after a warm-up) with each service's RSS
@@ -83,6 +87,7 @@ echo "run-all: raw output in $out" >&2
 # ---------------------------------------------------------------------------------------------------- the stack
 stack_pid=""
 stack_log=""
+restarted_pids=()
 fresh_dir=""
 sampler=""
 # stop_stack, start_stack DATA_DIR LOG
@@ -91,6 +96,7 @@ sampler=""
 cleanup() {
   local status=$?
   [ -z "$sampler" ] || kill "$sampler" 2> /dev/null || true
+  [ "${#restarted_pids[@]}" = 0 ] || stop_restarted
   stop_stack
   [ -z "$fresh_dir" ] || rm -rf "$fresh_dir"
   exit "$status"
@@ -109,6 +115,40 @@ service_pid() {
 # Quarkus's own start time of a service, from the last "started in" of its log.
 start_time() {
   grep -a "started in" "$1/logs/$2.log" | tail -1 | sed -E 's/.*started in ([0-9.]+)s.*/\1/'
+}
+
+# restart_alone SERVICE LOG: stops the service's process (SIGTERM, as an orchestrator does) and starts the same
+# command, environment and folder again while the rest of the stack runs; sets ready (seconds from the launch to
+# /q/health/ready answering 200) and started (Quarkus's "started in").
+# The new process is not the stack's child: the caller stops it (stop_restarted) before stopping the stack.
+restart_alone() {
+  local pid cwd begin port
+  pid=$(service_pid "$1")
+  [ -n "$pid" ] || die "no process of $1"
+  case "$1" in cluster-service) port=8081 ;; mou-service) port=8082 ;; *) port=8083 ;; esac
+  cwd=$(readlink "/proc/$pid/cwd")
+  local -a cmd envs
+  mapfile -d '' cmd < "/proc/$pid/cmdline"
+  mapfile -d '' envs < "/proc/$pid/environ"
+  kill -TERM "$pid"
+  for _ in $(seq 1 300); do kill -0 "$pid" 2> /dev/null || break; sleep 0.1; done
+  begin=$(date +%s%N)
+  (cd "$cwd" && exec env -i "${envs[@]}" "${cmd[@]}" >> "$2" 2>&1) &
+  restarted_pids+=($!)
+  for _ in $(seq 1 1200); do
+    curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" && break
+    sleep 0.05
+  done
+  ready=$(awk -v b="$begin" -v e="$(date +%s%N)" 'BEGIN {printf "%.1f", (e - b) / 1e9}')
+  started=$(grep -a "started in" "$2" | tail -1 | sed -E 's/.*started in ([0-9.]+)s.*/\1/')
+}
+stop_restarted() {
+  local pid
+  for pid in "${restarted_pids[@]}"; do kill -TERM "$pid" 2> /dev/null || true; done
+  for pid in "${restarted_pids[@]}"; do
+    for _ in $(seq 1 150); do kill -0 "$pid" 2> /dev/null || break; sleep 0.1; done
+  done
+  restarted_pids=()
 }
 
 # --------------------------------------------------------------------------------------------------- the figures
@@ -204,6 +244,26 @@ say "compiling the benchmarks module (simulations, MongoDB loader)"
 mvn_bench test-compile > "$out/test-compile.txt" 2>&1 \
   || { tail -30 "$out/test-compile.txt" >&2; die "the benchmarks module does not compile"; }
 
+# ============================================================== part 0: the build's AOT caches (a training run)
+if [ "${SKIP_TRAIN:-0}" != 1 ]; then
+  stale=0
+  for service in "${services[@]}" dashboard; do
+    app=$service/target/quarkus-app
+    [ -f "$app/app.aot" ] && [ ! "$app/quarkus-run.jar" -nt "$app/app.aot" ] || stale=1
+  done
+  if [ "$stale" = 1 ]; then
+    train_dir=$(mktemp -d /tmp/cb-train-stack.XXXXXX)
+    rmdir "$train_dir"
+    say "part 0: a training run for the AOT caches (./local-stack.sh --aot-train, $train_dir)"
+    t=$(date +%s)
+    ./local-stack.sh --aot-train --data "$train_dir" > "$out/stack-train.log" 2>&1 \
+      || { tail -30 "$out/stack-train.log" >&2; die "the training run failed"; }
+    rm -rf "$train_dir"
+    grep -E "app.aot|No training" "$out/stack-train.log" >&2 || true
+    echo "   in $(($(date +%s) - t)) s" >&2
+  fi
+fi
+
 # ========================================================================== part 1: a fresh folder, seed data
 if [ "${SKIP_FRESH:-0}" != 1 ]; then
   if [ -n "${FRESH_DATA:-}" ]; then
@@ -247,6 +307,15 @@ if [ "${SKIP_FRESH:-0}" != 1 ]; then
 
   read_row "static GET /api/focus-areas (reader token)" "$cluster_url" /api/focus-areas "" "$read_connections" \
     ">= 0.7 of ceiling" 'r >= 0.7'
+
+  say "each service restarted alone, the rest running"
+  for service in "${services[@]}"; do
+    restart_alone "$service" "$out/restart-$service.log"
+    row "$service restarted alone (launch to ready; Quarkus \"started in\")" "" "" "" "" "" "<= 3 s" \
+      "$(meets "$ready" 'v <= 3')" "$ready s to ready; started in $started s"
+    echo "   $service: ready in $ready s (started in $started s)" >&2
+  done
+  stop_restarted
 
   say "stopping the fresh stack"
   stop_stack

@@ -15,11 +15,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -201,35 +198,8 @@ final class KeycloakServer {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
-        if (Runtime.version().feature() >= 21) {
-            return Path.of(System.getProperty("java.home"));
-        }
-        List<Map.Entry<Integer, Path>> found = new ArrayList<>();
-        try (DirectoryStream<Path> jdks = Files.newDirectoryStream(Path.of("/usr/lib/jvm"))) {
-            for (Path jdk : jdks) {
-                featureVersion(jdk).filter(v -> v >= 21 && Files.isExecutable(jdk.resolve("bin/java")))
-                        .ifPresent(v -> found.add(Map.entry(v, jdk)));
-            }
-        } catch (IOException e) {
-            // no /usr/lib/jvm: nothing found there
-        }
-        return found.stream().max(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
-                .orElseThrow(() -> new LocalStack.StackException("Keycloak needs a Java 21+ JDK: none under "
-                        + "/usr/lib/jvm; set CLUSTERBRIDGE_KEYCLOAK_JAVA_HOME"));
-    }
-
-    private static Optional<Integer> featureVersion(Path jdk) {
-        try {
-            for (String line : Files.readAllLines(jdk.resolve("release"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("JAVA_VERSION=")) {
-                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
-                    return Optional.of(Integer.parseInt(version.split("[.+-]")[0]));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not a JDK, or one we cannot read
-        }
-        return Optional.empty();
+        return Jdks.atLeast(21).orElseThrow(() -> new LocalStack.StackException("Keycloak needs a Java 21+ JDK: "
+                + "none under /usr/lib/jvm; set CLUSTERBRIDGE_KEYCLOAK_JAVA_HOME"));
     }
 
     private static void deleteRecursively(Path path) throws IOException {

@@ -233,8 +233,44 @@ public final class LocalStack {
             OUT.println("ERROR: " + (e instanceof StackException ? e.getMessage() : e.toString()));
             System.exit(1);
         }
+        if (settings.aotTrain()) {
+            stack.endTraining();
+            System.exit(0);
+        }
         OUT.println("Press Ctrl-C to stop everything.");
         stopped.await();
+    }
+
+    /**
+     * The end of a training run: every service is read the way the dashboard reads it, then the stack stops, each
+     * training JVM writing its AOT cache on its way out.
+     */
+    private void endTraining() throws Exception {
+        List<ServiceProcess> trained = new ArrayList<>(services);
+        if (dashboard != null) {
+            trained.add(dashboard);
+        }
+        if (trained.stream().noneMatch(ServiceProcess::training)) {
+            OUT.printf("%nNo training run: it needs a Java %d+ JDK (this one or one under /usr/lib/jvm).%n",
+                    ServiceProcess.AOT_JDK);
+            stop();
+            return;
+        }
+        OUT.printf("%nTraining: reading every service, then stopping (each JVM writes its AOT cache as it stops)%n");
+        new TrainingReads(tokens.roleTokens().get("registry-reader"), settings).run();
+        stop();
+        for (ServiceProcess process : trained) {
+            OUT.printf("  %-18s %s%n", process.spec().label(), process.aotCache()
+                    .map(cache -> cache + " (" + sizeMb(cache) + " MB)").orElse("no AOT cache written"));
+        }
+    }
+
+    private static long sizeMb(Path file) {
+        try {
+            return Files.size(file) / (1024 * 1024);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private void start() throws Exception {
@@ -286,7 +322,7 @@ public final class LocalStack {
             List<ServiceProcess> wave = new ArrayList<>();
             for (ServiceSpec base : settings.services()) {
                 ServiceSpec spec = base.replica(instance);
-                ServiceProcess service = new ServiceProcess(spec, settings.root(), logs);
+                ServiceProcess service = new ServiceProcess(spec, settings.root(), logs, settings.aotTrain());
                 services.add(service);
                 wave.add(service);
                 service.start(serviceProperties(spec));
@@ -324,7 +360,7 @@ public final class LocalStack {
      * link it writes to {@code <data>/dashboard.url}. Left out when it is not built (a stack of the services only).
      */
     private void startDashboard(Path logs) throws Exception {
-        ServiceProcess process = new ServiceProcess(settings.dashboard(), settings.root(), logs);
+        ServiceProcess process = new ServiceProcess(settings.dashboard(), settings.root(), logs, settings.aotTrain());
         if (!process.built()) {
             return;
         }

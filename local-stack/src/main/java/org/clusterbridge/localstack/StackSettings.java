@@ -10,7 +10,7 @@ import java.util.Map;
  */
 record StackSettings(Path root, Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, int mongoPort,
         List<ServiceSpec> services, boolean seed, int replicas, ServiceSpec dashboard, boolean keycloak,
-        int keycloakPort, int keycloakManagementPort) {
+        int keycloakPort, int keycloakManagementPort, boolean aotTrain) {
 
     /** Instance i of a service listens on its base port + PORT_STEP * i: 8081, 8181, 8281 ... */
     static final int PORT_STEP = 100;
@@ -54,12 +54,15 @@ record StackSettings(Path root, Path dataDir, int kafkaPort, int kafkaController
         Map<String, String> flags = new java.util.HashMap<>();
         boolean seed = true;
         boolean keycloak = false;
+        boolean aotTrain = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--no-seed")) {
                 seed = false;
             } else if (arg.equals("--keycloak")) {
                 keycloak = true;
+            } else if (arg.equals("--aot-train")) {
+                aotTrain = true;
             } else if (arg.equals("--help") || arg.equals("-h")) {
                 throw new IllegalArgumentException("help");
             } else if (arg.startsWith("--") && i + 1 < args.length) {
@@ -91,7 +94,8 @@ record StackSettings(Path root, Path dataDir, int kafkaPort, int kafkaController
                                 "postgresql", "funding")),
                 seed, replicas, new ServiceSpec(DASHBOARD, port(flags, env, "dashboard-port", 8080), "none", null),
                 keycloak || Boolean.parseBoolean(value(flags, env, "keycloak", "false")),
-                port(flags, env, "keycloak-port", 8180), port(flags, env, "keycloak-management-port", 8190));
+                port(flags, env, "keycloak-port", 8180), port(flags, env, "keycloak-management-port", 8190),
+                aotTrain);
         for (ServiceSpec instance : settings.instances()) {
             if (instance.port() > 65535) {
                 throw new IllegalArgumentException("--" + instance.name() + "-port " + (instance.port()
@@ -108,6 +112,7 @@ record StackSettings(Path root, Path dataDir, int kafkaPort, int kafkaController
                                         [--cluster-service-port N] [--mou-service-port N] [--funding-service-port N]
                                         [--dashboard-port N] [--replicas N] [--no-seed]
                                         [--keycloak [--keycloak-port N] [--keycloak-management-port N]]
+                                        [--aot-train]
                 Each option can also be given as an environment variable, for example CLUSTERBRIDGE_KAFKA_PORT=19092.
                 Defaults: data .local-stack/, Kafka 9092 (controller 9093), PostgreSQL 5433, MongoDB 27017,
                 services 8081, 8082, 8083, dashboard 8080.
@@ -123,7 +128,11 @@ record StackSettings(Path root, Path dataDir, int kafkaPort, int kafkaController
                 management 8190, needs a Java 21+ JDK) with the realm deploy/keycloak/clusterbridge-realm.json imported
                 afresh at each start; the services accept its tokens only, the token files hold its client-credentials
                 tokens (valid 5 minutes), and people sign in to the dashboard on Keycloak's login page (user
-                dashboard-reader, temporary password dev-only-reader-password).""";
+                dashboard-reader, temporary password dev-only-reader-password).
+                --aot-train is a training run once per build: the stack starts (on a JDK 25+, this one or the newest
+                under /usr/lib/jvm), loads the seed, reads, and stops; each service and the dashboard write their AOT
+                cache (target/quarkus-app/app.aot) as they stop. Later starts on that JDK load their classes, linked,
+                and method profiles from it (without one, or after a new build, they use the AppCDS archive).""";
     }
 
     private static String value(Map<String, String> flags, Map<String, String> env, String name, String fallback) {
