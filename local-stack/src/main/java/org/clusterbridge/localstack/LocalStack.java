@@ -58,6 +58,7 @@ public final class LocalStack {
     private MongoWireServer mongo;
     /** Keycloak, with --keycloak (null otherwise). */
     private KeycloakServer keycloak;
+    private long dashboardLaunched;
 
     LocalStack(StackSettings settings, boolean interactive) {
         this.settings = settings;
@@ -345,10 +346,12 @@ public final class LocalStack {
         } else {
             tokens.issueRoleTokens();
         }
+        // The dashboard starts while the seed loads: it reads the services only when someone opens a page.
+        launchDashboard(logs);
         if (settings.seed()) {
             seed();
         }
-        startDashboard(logs);
+        awaitDashboard();
         OUT.printf("%nUp in %s.%n", seconds(begin));
         printUrls();
         printTokens();
@@ -359,15 +362,23 @@ public final class LocalStack {
      * The dashboard reads the services with the reader token the stack wrote, and signs people in with the one-time
      * link it writes to {@code <data>/dashboard.url}. Left out when it is not built (a stack of the services only).
      */
-    private void startDashboard(Path logs) throws Exception {
+    private void launchDashboard(Path logs) throws Exception {
         ServiceProcess process = new ServiceProcess(settings.dashboard(), settings.root(), logs, settings.aotTrain());
         if (!process.built()) {
             return;
         }
         Files.deleteIfExists(dashboardLinkFile());
         dashboard = process;
-        long started = System.nanoTime();
+        dashboardLaunched = System.nanoTime();
         process.start(dashboardProperties());
+    }
+
+    private void awaitDashboard() throws Exception {
+        if (dashboard == null) {
+            return;
+        }
+        ServiceProcess process = dashboard;
+        long started = dashboardLaunched;
         if (!process.awaitReady(Duration.ofMinutes(2))) {
             throw new StackException("the dashboard did not become ready; last lines of " + process.log() + ":"
                     + System.lineSeparator() + process.tail(30));
