@@ -131,7 +131,7 @@ public class AgreementStore {
             throw refusal(e, agreement);
         }
         network.commit(AgreementOutline.of(agreement));
-        outbox.committed();
+        outbox.committed(id);
     }
 
     /**
@@ -346,7 +346,7 @@ public class AgreementStore {
             former.removeAll(changed.signers());
             clusterAgreements.left(id, changed.version(), former);
             network.commit(AgreementOutline.of(changed));
-            outbox.committed();
+            outbox.committed(id);
         }
         return matched;
     }

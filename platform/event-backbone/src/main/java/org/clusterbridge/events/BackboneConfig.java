@@ -54,6 +54,14 @@ public interface BackboneConfig {
         @WithDefault("1h")
         Duration retention();
 
+        /**
+         * MongoDB: how often the relay also looks for pending events by a query over the documents themselves, besides
+         * the notes of pending documents it reads on every poll. It finds what a note missed: a write of an older
+         * version, or one that raced the relay as it settled that document's note. The first poll after a start does it.
+         */
+        @WithDefault("30s")
+        Duration sweepInterval();
+
         /** How long a MongoDB relay lease lasts without renewal. */
         @WithDefault("10s")
         Duration leaseDuration();

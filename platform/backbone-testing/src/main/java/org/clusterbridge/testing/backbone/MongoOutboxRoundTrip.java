@@ -27,7 +27,7 @@ public abstract class MongoOutboxRoundTrip extends StoreAndBrokerRoundTrip {
         MongoOutbox outbox = CDI.current().select(MongoOutbox.class).get();
         probes().insertOne(new Document("_id", id)
                 .append(MongoOutbox.FIELD, outbox.pending(topic, ProbeEvents.probe(id))));
-        outbox.committed();
+        outbox.committed(id);
     }
 
     @Override

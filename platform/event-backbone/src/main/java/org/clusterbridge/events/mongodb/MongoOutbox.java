@@ -3,16 +3,20 @@ package org.clusterbridge.events.mongodb;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +31,7 @@ import org.clusterbridge.events.outbox.OutboxRelay;
 import org.clusterbridge.events.outbox.OutboxStore;
 import org.clusterbridge.events.outbox.PendingEvent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -34,10 +39,15 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 
@@ -46,6 +56,15 @@ import io.quarkus.arc.properties.IfBuildProperty;
  * written by the same single-document update as the change ({@link #push}); no multi-document transaction is
  * needed. The relay publishes a document's events in array order and pulls them once Kafka acknowledged. A
  * lease document lets one instance relay at a time.
+ * <p>
+ * Which documents hold pending events is noted in {@code outbox_pending}, one note per changed document (its
+ * {@code _id} the document's), written once the write is acknowledged ({@link #committed(Object)}): the relay reads
+ * the notes, then the documents by {@code _id}, so that no poll reads the collections themselves (a query over
+ * {@code outbox.id} is one index range on MongoDB, but a scan of every document on a server without secondary
+ * indexes). Once it has relayed a document it removes the note, then reads the document again and notes it anew if
+ * it holds events by then: a write noted before that removal was stored before it, so the second read sees it, and
+ * a write noted after it keeps its note. What a crash between a write and its note leaves unnoted, a sweep by
+ * {@code outbox.id} finds: at the relay's first poll, then every {@code clusterbridge.events.relay.sweep-interval}.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "clusterbridge.outbox.mongodb.enabled", stringValue = "true")
@@ -53,19 +72,25 @@ public class MongoOutbox implements OutboxStore {
 
     public static final String FIELD = "outbox";
     static final String LEASES = "outbox_leases";
+    static final String NOTES = "outbox_pending";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoDatabase database;
     private final List<String> collections;
+    private final MongoCollection<Document> notes;
     private final CloudEvents cloudEvents;
     private final OutboxRelay relay;
     private final BackboneConfig config;
     private final String instance = UUID.randomUUID().toString();
+    private volatile Instant nextSweep = Instant.MIN;
+    private static final Logger LOG = Logger.getLogger(MongoOutbox.class);
 
     MongoOutbox(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database,
             @ConfigProperty(name = "clusterbridge.outbox.mongodb.collections") List<String> collections,
             CloudEvents cloudEvents, OutboxRelay relay, BackboneConfig config) {
         this.database = client.getDatabase(database);
         this.collections = collections;
+        this.notes = this.database.getCollection(NOTES);
         this.cloudEvents = cloudEvents;
         this.relay = relay;
         this.config = config;
@@ -95,8 +120,18 @@ public class MongoOutbox implements OutboxStore {
         return pending;
     }
 
-    /** Call after the update that carried {@link #push} was acknowledged by MongoDB. */
-    public void committed() {
+    /**
+     * Call after the write that carried {@link #push} or {@link #pending} was acknowledged by MongoDB, with the
+     * {@code _id} of the document it wrote: notes the document for the relay and wakes it.
+     */
+    public void committed(Object documentId) {
+        try {
+            note(List.of(documentId));
+        } catch (RuntimeException e) {
+            // The write is stored: the next poll's sweep finds its events.
+            nextSweep = Instant.MIN;
+            LOG.debugf("outbox note of %s not written, left to the sweep: %s", documentId, e.getMessage());
+        }
         relay.wake();
     }
 
@@ -110,12 +145,34 @@ public class MongoOutbox implements OutboxStore {
         if (!acquireLease()) {
             return HELD_ELSEWHERE;
         }
+        sweepIfDue();
+        for (int round = 0; round < 10; round++) {
+            List<Object> noted = new ArrayList<>();
+            notes.find().limit(max).forEach(note -> noted.add(note.get("_id")));
+            if (noted.isEmpty()) {
+                return 0;
+            }
+            int published = publish(noted, max, publisher);
+            if (published > 0) {
+                return published;
+            }
+            // Every note read named a document that holds nothing: settled, the next notes are read.
+        }
+        return 0;
+    }
+
+    /** The events of the noted documents, published, pulled and their notes settled; how many went out. */
+    private int publish(List<Object> noted, int max, EventPublisher publisher) {
         Map<MongoCollection<Document>, Map<Object, List<String>>> published = new LinkedHashMap<>();
         List<PendingEvent> batch = new ArrayList<>();
+        Set<Object> read = new LinkedHashSet<>();
         for (String name : collections) {
             MongoCollection<Document> collection = database.getCollection(name);
-            for (Document document : collection.find(exists(FIELD + ".id")).limit(max)) {
+            for (Document document : collection.find(in("_id", noted))) {
                 List<Document> events = document.getList(FIELD, Document.class, List.of());
+                if (events.isEmpty()) {
+                    continue;
+                }
                 List<String> ids = new ArrayList<>();
                 for (Document event : events) {
                     batch.add(new PendingEvent(event.getString("id"), event.getString("topic"), event.getString("key"),
@@ -123,6 +180,7 @@ public class MongoOutbox implements OutboxStore {
                     ids.add(event.getString("id"));
                 }
                 published.computeIfAbsent(collection, c -> new LinkedHashMap<>()).put(document.get("_id"), ids);
+                read.add(document.get("_id"));
                 if (batch.size() >= max) {
                     break;
                 }
@@ -131,45 +189,105 @@ public class MongoOutbox implements OutboxStore {
                 break;
             }
         }
-        if (batch.isEmpty()) {
-            return 0;
+        if (!batch.isEmpty()) {
+            publisher.publish(batch);
+            published.forEach((collection, byDocument) -> byDocument.forEach((id, eventIds) -> collection.updateOne(
+                    eq("_id", id), Updates.pull(FIELD, new Document("id", new Document("$in", eventIds))))));
         }
-        publisher.publish(batch);
-        published.forEach((collection, byDocument) -> byDocument.forEach((id, eventIds) -> collection.updateOne(
-                eq("_id", id), Updates.pull(FIELD, new Document("id", new Document("$in", eventIds))))));
+        // The notes of the documents relayed, and of those that held nothing; not those left for the next batch.
+        List<Object> settled = new ArrayList<>(read);
+        boolean complete = batch.size() < max;
+        if (complete) {
+            noted.stream().filter(id -> !read.contains(id)).forEach(settled::add);
+        }
+        settle(settled);
         return batch.size();
+    }
+
+    /**
+     * Removes the notes of {@code ids}, then notes again those whose documents hold events by now (written while
+     * they were relayed).
+     */
+    private void settle(List<Object> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        notes.deleteMany(in("_id", ids));
+        Set<Object> again = new LinkedHashSet<>();
+        for (String name : collections) {
+            database.getCollection(name).find(in("_id", ids)).projection(Projections.include(FIELD))
+                    .forEach(document -> {
+                        if (!document.getList(FIELD, Document.class, List.of()).isEmpty()) {
+                            again.add(document.get("_id"));
+                        }
+                    });
+        }
+        note(again);
+    }
+
+    /** Notes the documents whose events no note names (at the first poll, then every sweep interval). */
+    private void sweepIfDue() {
+        Instant now = Instant.now();
+        if (now.isBefore(nextSweep)) {
+            return;
+        }
+        nextSweep = now.plus(config.relay().sweepInterval());
+        Set<Object> found = new LinkedHashSet<>();
+        for (String name : collections) {
+            database.getCollection(name).find(exists(FIELD + ".id")).projection(Projections.include("_id"))
+                    .forEach(document -> found.add(document.get("_id")));
+        }
+        note(found);
+    }
+
+    /** Notes these documents as pending: one upsert by {@code _id} each, together. */
+    private void note(Collection<?> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Date now = new Date();
+        List<WriteModel<Document>> upserts = new ArrayList<>(ids.size());
+        for (Object id : ids) {
+            upserts.add(new UpdateOneModel<>(eq("_id", id), Updates.setOnInsert("notedAt", now), UPSERT));
+        }
+        notes.bulkWrite(upserts, new BulkWriteOptions().ordered(false));
     }
 
     @Override
     public long pendingCount() {
-        long count = 0;
-        for (String name : collections) {
-            for (Document stats : database.getCollection(name).aggregate(List.of(
-                    new Document("$match", new Document(FIELD + ".id", new Document("$exists", true))),
-                    new Document("$unwind", "$" + FIELD),
-                    new Document("$count", "n")))) {
-                count += ((Number) stats.get("n")).longValue();
-            }
-        }
-        return count;
+        return pending().count();
     }
 
     @Override
     public Optional<Instant> oldestPending() {
+        return Optional.ofNullable(pending().oldest());
+    }
+
+    /** The events the noted documents hold: how many, and the oldest one's time. */
+    private record Pending(long count, Instant oldest) {
+    }
+
+    private Pending pending() {
+        List<Object> noted = new ArrayList<>();
+        notes.find().projection(Projections.include("_id")).forEach(note -> noted.add(note.get("_id")));
+        long count = 0;
         Instant oldest = null;
-        for (String name : collections) {
-            for (Document stats : database.getCollection(name).aggregate(List.of(
-                    new Document("$match", new Document(FIELD + ".id", new Document("$exists", true))),
-                    new Document("$unwind", "$" + FIELD),
-                    new Document("$group", new Document("_id", null)
-                            .append("oldest", new Document("$min", "$" + FIELD + ".createdAt")))))) {
-                Date date = stats.getDate("oldest");
-                if (date != null && (oldest == null || date.toInstant().isBefore(oldest))) {
-                    oldest = date.toInstant();
+        for (int from = 0; from < noted.size(); from += 1000) {
+            List<Object> chunk = noted.subList(from, Math.min(noted.size(), from + 1000));
+            for (String name : collections) {
+                for (Document document : database.getCollection(name).find(in("_id", chunk))
+                        .projection(Projections.include(FIELD))) {
+                    for (Document event : document.getList(FIELD, Document.class, List.of())) {
+                        count++;
+                        Date created = event.getDate("createdAt");
+                        if (created != null && (oldest == null || created.toInstant().isBefore(oldest))) {
+                            oldest = created.toInstant();
+                        }
+                    }
                 }
             }
         }
-        return Optional.ofNullable(oldest);
+        return new Pending(count, oldest);
     }
 
     /** Deletes the lease if this instance holds it; another instance's lease is left alone. */

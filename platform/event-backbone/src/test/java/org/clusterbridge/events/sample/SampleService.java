@@ -75,7 +75,7 @@ public class SampleService {
                 } catch (com.mongodb.MongoWriteException e) {
                     continue;
                 }
-                mongoOutbox.committed();
+                mongoOutbox.committed(id.toString());
                 return 1;
             }
             long next = current.getLong("version") + 1;
@@ -83,10 +83,19 @@ public class SampleService {
                     Updates.combine(Updates.set("name", name), Updates.set("version", next),
                             mongoOutbox.push(TOPIC, event(id, name, next))));
             if (result.getModifiedCount() == 1) {
-                mongoOutbox.committed();
+                mongoOutbox.committed(id.toString());
                 return next;
             }
         }
+    }
+
+    /**
+     * Creates a sample in MongoDB as a writer that died between its write and its note: the event is in the
+     * document, and no note names it.
+     */
+    public void writeDocumentUnnoted(UUID id, String name) {
+        samples.insertOne(new Document("_id", id.toString()).append("name", name).append("version", 1L)
+                .append(MongoOutbox.FIELD, mongoOutbox.pending(TOPIC, event(id, name, 1))));
     }
 
     private CloudEvent event(UUID id, String name, long version) {
