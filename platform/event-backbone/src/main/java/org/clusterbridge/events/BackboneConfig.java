@@ -56,10 +56,11 @@ public interface BackboneConfig {
 
         /**
          * MongoDB: how often the relay also looks for pending events by a query over the documents themselves, besides
-         * the notes of pending documents it reads on every poll. It finds what a note missed: a write of an older
-         * version, or one that raced the relay as it settled that document's note. The first poll after a start does it.
+         * the notes of pending documents it reads on every poll (the first poll after a start, or after taking the
+         * lease over, always does). It finds events no note names: written before the notes existed. On a server
+         * without secondary indexes it reads every document of the outbox's collections.
          */
-        @WithDefault("30s")
+        @WithDefault("15m")
         Duration sweepInterval();
 
         /** How long a MongoDB relay lease lasts without renewal. */

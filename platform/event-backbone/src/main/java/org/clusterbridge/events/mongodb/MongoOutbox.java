@@ -58,13 +58,16 @@ import io.quarkus.arc.properties.IfBuildProperty;
  * lease document lets one instance relay at a time.
  * <p>
  * Which documents hold pending events is noted in {@code outbox_pending}, one note per changed document (its
- * {@code _id} the document's), written once the write is acknowledged ({@link #committed(Object)}): the relay reads
- * the notes, then the documents by {@code _id}, so that no poll reads the collections themselves (a query over
- * {@code outbox.id} is one index range on MongoDB, but a scan of every document on a server without secondary
- * indexes). Once it has relayed a document it removes the note, then reads the document again and notes it anew if
- * it holds events by then: a write noted before that removal was stored before it, so the second read sees it, and
- * a write noted after it keeps its note. What a crash between a write and its note leaves unnoted, a sweep by
- * {@code outbox.id} finds: at the relay's first poll, then every {@code clusterbridge.events.relay.sweep-interval}.
+ * {@code _id} the document's, which is its events' subject): the relay reads the notes, then the documents by
+ * {@code _id}, so that no poll reads the collections themselves (a query over {@code outbox.id} is one index range
+ * on MongoDB, but a scan of every document on a server without secondary indexes). A write is noted twice: while it
+ * is built ({@link #pending}, {@link #push}), so that a crash after the write leaves its note, and once it is
+ * acknowledged ({@link #committed(Object)}). Once the relay has relayed a document it removes the note, then reads
+ * the document again and notes it anew if it holds events by then: a write acknowledged before that removal is
+ * seen by the second read, and one acknowledged after it notes itself again. A note whose write never happened
+ * names a document that holds nothing, and goes. A sweep by {@code outbox.id} at the relay's first poll (after a
+ * start, or on taking the lease over), then every {@code clusterbridge.events.relay.sweep-interval}, finds events
+ * written before the notes existed.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "clusterbridge.outbox.mongodb.enabled", stringValue = "true")
@@ -83,6 +86,7 @@ public class MongoOutbox implements OutboxStore {
     private final BackboneConfig config;
     private final String instance = UUID.randomUUID().toString();
     private volatile Instant nextSweep = Instant.MIN;
+    private volatile boolean leaseHeld;
     private static final Logger LOG = Logger.getLogger(MongoOutbox.class);
 
     MongoOutbox(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database,
@@ -105,10 +109,15 @@ public class MongoOutbox implements OutboxStore {
         return Updates.pushEach(FIELD, pending(topic, events));
     }
 
-    /** The outbox entries of the events, for the {@code outbox} field of a document being inserted. */
+    /**
+     * The outbox entries of the events, for the {@code outbox} field of a document being inserted; notes their
+     * subjects (the {@code _id} of the document that will hold them) for the relay before the write is sent.
+     */
     public List<Document> pending(String topic, CloudEvent... events) {
         List<Document> pending = new ArrayList<>(events.length);
+        Set<String> subjects = new LinkedHashSet<>();
         for (CloudEvent event : events) {
+            subjects.add(event.subject());
             pending.add(new Document("id", event.id().toString())
                     .append("topic", topic)
                     .append("key", event.subject())
@@ -117,6 +126,7 @@ public class MongoOutbox implements OutboxStore {
                     .append("payload", cloudEvents.write(event))
                     .append("createdAt", new Date()));
         }
+        note(subjects);
         return pending;
     }
 
@@ -143,7 +153,13 @@ public class MongoOutbox implements OutboxStore {
     @Override
     public int relayBatch(int max, EventPublisher publisher) {
         if (!acquireLease()) {
+            leaseHeld = false;
             return HELD_ELSEWHERE;
+        }
+        if (!leaseHeld) {
+            // Taken over (or first held): what the previous holder left unnoted is found now.
+            nextSweep = Instant.MIN;
+            leaseHeld = true;
         }
         sweepIfDue();
         for (int round = 0; round < 10; round++) {

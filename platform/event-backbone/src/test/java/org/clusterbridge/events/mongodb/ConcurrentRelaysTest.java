@@ -85,33 +85,45 @@ class ConcurrentRelaysTest {
     }
 
     /**
-     * A document holding an event that no note names (its writer died between the write and the note) is found by
-     * the sweep of a relay's first poll, published once, and leaves no note behind; a document written and noted
-     * leaves none either once relayed.
+     * The notes of pending documents: a writer that died once its write was stored leaves the note it wrote while
+     * building the write, and the relay publishes its event; a document whose event no note names (written before
+     * the notes existed) is found by the sweep of a relay that takes the lease over; an acknowledged write too is
+     * published once. Each is published once and leaves no note behind.
      */
     @Test
-    void anEventNoNoteNamesIsFoundByTheSweepAndRelayedOnce() {
-        UUID unnoted = UUID.randomUUID();
-        samples.writeDocumentUnnoted(unnoted, "unnoted");
+    void notedDocumentsAndThoseTheSweepFindsArePublishedOnceAndLeaveNoNote() {
         var notes = mongo.getDatabase(database).getCollection(MongoOutbox.NOTES);
-        assertThat(notes.find(Filters.eq("_id", unnoted.toString())).first()).isNull();
-        MongoOutbox restarted = new MongoOutbox(mongo, database, List.of("samples"), cloudEvents, relay, config);
+
+        UUID died = UUID.randomUUID();
+        samples.writeDocumentAndDie(died, "died after its write");
+        assertThat(notes.find(Filters.eq("_id", died.toString())).first()).as("note written with the write")
+                .isNotNull();
+        await().atMost(Duration.ofSeconds(30)).until(() -> records(died).size() == 1
+                && notes.find(Filters.eq("_id", died.toString())).first() == null);
+
+        UUID unnoted = UUID.randomUUID();
+        samples.writeDocumentAndDie(unnoted, "written before the notes");
+        notes.deleteOne(Filters.eq("_id", unnoted.toString()));
+        MongoOutbox other = new MongoOutbox(mongo, database, List.of("samples"), cloudEvents, relay, config);
         try {
             mongoOutbox.releaseRelay();
-            await().atMost(Duration.ofSeconds(10)).until(() -> restarted.relayBatch(10, publisher) >= 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> other.relayBatch(10, publisher) >= 0);
             await().atMost(Duration.ofSeconds(30)).until(() -> !records(unnoted).isEmpty());
             assertThat(records(unnoted)).as("events of %s on the topic", unnoted).hasSize(1);
             assertThat(notes.find(Filters.eq("_id", unnoted.toString())).first()).isNull();
         } finally {
-            restarted.releaseRelay();
+            other.releaseRelay();
         }
 
         UUID noted = UUID.randomUUID();
         samples.writeDocument(noted, "noted");
         await().atMost(Duration.ofSeconds(30)).until(() -> records(noted).size() == 1
                 && notes.find(Filters.eq("_id", noted.toString())).first() == null);
-        assertThat(mongo.getDatabase(database).getCollection("samples").find(Filters.eq("_id", noted.toString()))
-                .first().getList(MongoOutbox.FIELD, Object.class)).isEmpty();
+        for (UUID id : List.of(died, unnoted, noted)) {
+            assertThat(mongo.getDatabase(database).getCollection("samples").find(Filters.eq("_id", id.toString()))
+                    .first().getList(MongoOutbox.FIELD, Object.class)).as("outbox of %s", id).isEmpty();
+            assertThat(records(id)).as("events of %s", id).hasSize(1);
+        }
     }
 
     private List<ConsumerRecord<String, String>> records(UUID key) {

@@ -90,10 +90,10 @@ public class SampleService {
     }
 
     /**
-     * Creates a sample in MongoDB as a writer that died between its write and its note: the event is in the
-     * document, and no note names it.
+     * Creates a sample in MongoDB as a writer that died once its write was stored, before it could say so: the
+     * event is in the document, and {@code committed} was never called.
      */
-    public void writeDocumentUnnoted(UUID id, String name) {
+    public void writeDocumentAndDie(UUID id, String name) {
         samples.insertOne(new Document("_id", id.toString()).append("name", name).append("version", 1L)
                 .append(MongoOutbox.FIELD, mongoOutbox.pending(TOPIC, event(id, name, 1))));
     }
