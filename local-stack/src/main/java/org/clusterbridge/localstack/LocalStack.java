@@ -260,9 +260,24 @@ public final class LocalStack {
         OUT.printf("%nTraining: reading every service, then stopping (each JVM writes its AOT cache as it stops)%n");
         new TrainingReads(tokens.roleTokens().get("registry-reader"), settings).run();
         stop();
+        awaitCacheAssembly(Duration.ofMinutes(5));
         for (ServiceProcess process : trained) {
             OUT.printf("  %-18s %s%n", process.spec().label(), process.aotCache()
                     .map(cache -> cache + " (" + sizeMb(cache) + " MB)").orElse("no AOT cache written"));
+        }
+    }
+
+    /**
+     * A training JVM hands the writing of its cache to a JVM of its own as it exits (JEP 514), which may outlive
+     * it: waits until no such JVM runs any more.
+     */
+    private static void awaitCacheAssembly(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && ProcessHandle.allProcesses().anyMatch(process -> process.info()
+                .arguments().map(arguments -> java.util.Arrays.stream(arguments).anyMatch(argument ->
+                        argument.startsWith("-XX:AOTCacheOutput=") || argument.startsWith("-XX:AOTMode=create")))
+                .orElse(false))) {
+            Thread.sleep(250);
         }
     }
 
