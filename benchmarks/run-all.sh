@@ -106,10 +106,9 @@ trap 'exit 130' INT TERM
 
 
 # A service's process, by its HTTP port (services run in their quarkus-app folder: the jar path is relative).
+service_port() { case "$1" in cluster-service) echo 8081 ;; mou-service) echo 8082 ;; *) echo 8083 ;; esac; }
 service_pid() {
-  local port
-  case "$1" in cluster-service) port=8081 ;; mou-service) port=8082 ;; *) port=8083 ;; esac
-  pgrep -P "$stack_pid" -f -- "-Dquarkus.http.port=$port " | head -1 || true
+  pgrep -P "$stack_pid" -f -- "-Dquarkus.http.port=$(service_port "$1") " | head -1 || true
 }
 
 # Quarkus's own start time of a service, from the last "started in" of its log.
@@ -125,7 +124,7 @@ restart_alone() {
   local pid cwd begin port
   pid=$(service_pid "$1")
   [ -n "$pid" ] || die "no process of $1"
-  case "$1" in cluster-service) port=8081 ;; mou-service) port=8082 ;; *) port=8083 ;; esac
+  port=$(service_port "$1")
   cwd=$(readlink "/proc/$pid/cwd")
   local -a cmd envs
   mapfile -d '' cmd < "/proc/$pid/cmdline"

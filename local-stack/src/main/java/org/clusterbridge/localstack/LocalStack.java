@@ -12,10 +12,15 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -271,13 +276,17 @@ public final class LocalStack {
      * A training JVM hands the writing of its cache to a JVM of its own as it exits (JEP 514), which may outlive
      * it: waits until no such JVM runs any more.
      */
-    private static void awaitCacheAssembly(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && ProcessHandle.allProcesses().anyMatch(process -> process.info()
-                .arguments().map(arguments -> java.util.Arrays.stream(arguments).anyMatch(argument ->
+    private static void awaitCacheAssembly(Duration timeout) {
+        CompletableFuture<?>[] writers = ProcessHandle.allProcesses().filter(process -> process.info().arguments()
+                .map(arguments -> Arrays.stream(arguments).anyMatch(argument ->
                         argument.startsWith("-XX:AOTCacheOutput=") || argument.startsWith("-XX:AOTMode=create")))
-                .orElse(false))) {
-            Thread.sleep(250);
+                .orElse(false)).map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(writers).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            OUT.println("  (a JVM writing an AOT cache did not end within " + timeout.toMinutes() + " minutes)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

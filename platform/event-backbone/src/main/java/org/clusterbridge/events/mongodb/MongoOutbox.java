@@ -271,19 +271,17 @@ public class MongoOutbox implements OutboxStore {
 
     @Override
     public long pendingCount() {
-        return pending().count();
+        return backlog().count();
     }
 
     @Override
     public Optional<Instant> oldestPending() {
-        return Optional.ofNullable(pending().oldest());
+        return backlog().oldest();
     }
 
-    /** The events the noted documents hold: how many, and the oldest one's time. */
-    private record Pending(long count, Instant oldest) {
-    }
-
-    private Pending pending() {
+    /** The events the noted documents hold: how many, and the oldest one's time, from one read of each. */
+    @Override
+    public Backlog backlog() {
         List<Object> noted = new ArrayList<>();
         notes.find().projection(Projections.include("_id")).forEach(note -> noted.add(note.get("_id")));
         long count = 0;
@@ -303,7 +301,7 @@ public class MongoOutbox implements OutboxStore {
                 }
             }
         }
-        return new Pending(count, oldest);
+        return new Backlog(count, Optional.ofNullable(oldest));
     }
 
     /** Deletes the lease if this instance holds it; another instance's lease is left alone. */

@@ -163,8 +163,9 @@ public class OutboxRelay {
             long count = 0;
             Instant oldest = null;
             for (OutboxStore store : stores) {
-                count += store.pendingCount();
-                Instant storeOldest = store.oldestPending().orElse(null);
+                OutboxStore.Backlog backlog = store.backlog();
+                count += backlog.count();
+                Instant storeOldest = backlog.oldest().orElse(null);
                 if (storeOldest != null && (oldest == null || storeOldest.isBefore(oldest))) {
                     oldest = storeOldest;
                 }

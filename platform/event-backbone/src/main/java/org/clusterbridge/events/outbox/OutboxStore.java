@@ -24,6 +24,14 @@ public interface OutboxStore {
 
     Optional<Instant> oldestPending();
 
+    /** How many events are pending and the oldest one's time: both from one read where the store can. */
+    record Backlog(long count, Optional<Instant> oldest) {
+    }
+
+    default Backlog backlog() {
+        return new Backlog(pendingCount(), oldestPending());
+    }
+
     /** Drops what was published before {@code cutoff}, where the store keeps published events at all. */
     default void purgePublishedBefore(Instant cutoff) {
     }
