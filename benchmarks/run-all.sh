@@ -425,7 +425,9 @@ if [ "${SKIP_BENCH:-0}" != 1 ]; then
   done
 
   # The rebuild counts every record its views take again (applied, stale, ignored), from the POST until the
-  # count stands still; it empties the cluster views, which the loaders fill again on the next run.
+  # count stands still for 3 s, timed from the POST to the count's last change; the POST itself empties the views
+  # first (mou-service's on the MongoDB-wire server may take seconds), so the wait for a still count starts when
+  # it returns. It empties the cluster views, which the loaders fill again on the next run.
   for service in funding-service mou-service; do
     case "$service" in funding-service) url=$funding_url ;; *) url=$mou_url ;; esac
     say "$service: rebuild of its cluster-events views"
@@ -433,7 +435,7 @@ if [ "${SKIP_BENCH:-0}" != 1 ]; then
     begin=$(date +%s%N)
     curl -sf -X POST -H "Authorization: Bearer $admin" "$url/api/admin/views/cluster-events/rebuild" \
       > "$out/rebuild-$service.json" || die "the rebuild of $service failed"
-    last=$before; last_change=$begin
+    last=$before; last_change=$(date +%s%N)
     while [ $(($(date +%s%N) - last_change)) -lt 3000000000 ]; do
       now=$(metric_sum "$url" clusterbridge_view_events_total)
       if [ "$now" != "$last" ]; then last=$now; last_change=$(date +%s%N); fi

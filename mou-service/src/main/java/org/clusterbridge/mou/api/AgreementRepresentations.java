@@ -70,22 +70,23 @@ public class AgreementRepresentations {
         return next;
     }
 
-    /** The network of {@code outlines}: their signers as nodes (in order of first appearance), their edges. */
     /**
      * The network of {@code matches} (in signing order), drawn from at most {@code limit} of them: the latest
-     * signed, still in signing order.
+     * signed, still in signing order; their signers as nodes (in order of first appearance), their edges.
      */
     public Network network(List<AgreementOutline> matches, int limit) {
         List<AgreementOutline> outlines = matches.size() <= limit ? matches
                 : matches.subList(matches.size() - limit, matches.size());
+        List<Set<UUID>> signersOf = outlines.stream().map(AgreementOutline::signers).toList();
         Set<UUID> signers = new LinkedHashSet<>();
-        outlines.forEach(o -> signers.addAll(o.signers()));
+        signersOf.forEach(signers::addAll);
         Map<UUID, ClusterSummary> known = clusters.find(signers);
         LocalDate day = today.date();
         Map<UUID, Network.Node> nodes = new LinkedHashMap<>();
         List<Network.Edge> edges = new ArrayList<>();
-        for (AgreementOutline agreement : outlines) {
-            for (UUID id : agreement.signers()) {
+        for (int k = 0; k < outlines.size(); k++) {
+            AgreementOutline agreement = outlines.get(k);
+            for (UUID id : signersOf.get(k)) {
                 nodes.computeIfAbsent(id, key -> node(key, known.get(key)));
             }
             AgreementStatus status = agreement.statusOn(day);

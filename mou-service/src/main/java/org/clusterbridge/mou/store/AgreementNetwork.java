@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.in;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,8 @@ import org.clusterbridge.mou.domain.AgreementOutline;
 import org.clusterbridge.mou.domain.Party;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
@@ -33,6 +36,12 @@ import com.mongodb.client.model.Updates;
  * {@code $max} (an outline is a document whose first field is its version), so the newest version wins whatever
  * order writes arrive in. An agreement whose intent is newer than its outline is uncertain (a write in flight, or
  * one cut short by a crash) and is read from its own document; every other outline is exact.
+ *
+ * <p>Each of those writes then sets the network's revision (document {@value #REVISION}) to a token never used
+ * before. A read gets the revision first, and the buckets only when it differs from that of the last read of this
+ * instance, which it keeps: a read after a write has returned sees the write, while reads between writes cost one
+ * lookup by {@code _id} instead of the whole network. A read that finds no revision (the collection new, or
+ * emptied) sets one before it reads the buckets.
  */
 final class AgreementNetwork {
 
@@ -45,10 +54,14 @@ final class AgreementNetwork {
     static final int BUCKETS_PER_QUERY = 8;
     static final String OUTLINES = "outlines";
     static final String INTENTS = "intents";
+    /** The {@code _id} of the document holding the network's revision ({@code token}); buckets' are numbers. */
+    static final String REVISION = "revision";
+    private static final String TOKEN = "token";
     private static final List<Integer> ALL = IntStream.range(0, BUCKETS).boxed().toList();
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> buckets;
+    private volatile Kept kept;
 
     AgreementNetwork(MongoCollection<Document> buckets) {
         this.buckets = buckets;
@@ -56,16 +69,27 @@ final class AgreementNetwork {
 
     /** What one read found: the exact outlines, and the ids of the agreements to read from their documents. */
     record Read(List<AgreementOutline> outlines, Set<String> uncertain) {
+
+        Read {
+            outlines = Collections.unmodifiableList(outlines);
+            uncertain = Collections.unmodifiableSet(uncertain);
+        }
+    }
+
+    /** The last read of the buckets and the revision it is of. */
+    private record Kept(String revision, Read read) {
     }
 
     /** Before version {@code version} of the agreement is written. */
     void intend(String agreementId, long version) {
         buckets.updateOne(eq("_id", bucket(agreementId)), Updates.max(INTENTS + "." + agreementId, version), UPSERT);
+        revise();
     }
 
     /** The agreement was refused before anything of it was stored (a new id): it has nothing to intend. */
     void withdraw(String agreementId) {
         buckets.updateOne(eq("_id", bucket(agreementId)), Updates.unset(INTENTS + "." + agreementId));
+        revise();
     }
 
     /** After the agreement's write: its outline at the version written. */
@@ -82,10 +106,48 @@ final class AgreementNetwork {
                     .add(Updates.max(OUTLINES + "." + id, document(outline)));
         }
         byBucket.forEach((bucket, updates) -> buckets.updateOne(eq("_id", bucket), Updates.combine(updates), UPSERT));
+        if (!byBucket.isEmpty()) {
+            revise();
+        }
     }
 
-    /** Every bucket, in {@value #BUCKETS} / {@value #BUCKETS_PER_QUERY} queries by {@code _id}. */
+    /** After a change of the buckets: a revision no read has seen. */
+    private void revise() {
+        buckets.updateOne(revisionDocument(), Updates.set(TOKEN, UUID.randomUUID().toString()), UPSERT);
+    }
+
+    /** The filter of the revision's read and writes. */
+    static Bson revisionDocument() {
+        return eq("_id", REVISION);
+    }
+
+    /**
+     * The network as of now: the last read's when the revision is still the one it was of, else every bucket, in
+     * {@value #BUCKETS} / {@value #BUCKETS_PER_QUERY} queries by {@code _id}.
+     */
     Read read() {
+        String revision = revision();
+        Kept last = kept;
+        if (last != null && last.revision().equals(revision)) {
+            return last.read();
+        }
+        Read read = readBuckets();
+        kept = new Kept(revision, read);
+        return read;
+    }
+
+    /** The network's revision; one is set first when there is none (the collection new, or emptied). */
+    private String revision() {
+        Document revised = buckets.find(revisionDocument()).first();
+        if (revised == null || revised.getString(TOKEN) == null) {
+            revised = buckets.findOneAndUpdate(revisionDocument(),
+                    Updates.setOnInsert(TOKEN, UUID.randomUUID().toString()),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        }
+        return revised.getString(TOKEN);
+    }
+
+    private Read readBuckets() {
         List<AgreementOutline> outlines = new ArrayList<>();
         Set<String> uncertain = new TreeSet<>();
         for (int first = 0; first < BUCKETS; first += BUCKETS_PER_QUERY) {

@@ -2,7 +2,6 @@ package org.clusterbridge.mou.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
 import java.time.LocalDate;
@@ -27,6 +26,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.clusterbridge.events.CloudEvent;
 import org.clusterbridge.events.EventTopics;
+import org.clusterbridge.events.mongodb.ByIds;
 import org.clusterbridge.events.mongodb.MongoOutbox;
 import org.clusterbridge.mou.domain.Agreement;
 import org.clusterbridge.mou.domain.AgreementOutline;
@@ -199,8 +199,8 @@ public class AgreementStore {
         if (candidates.isEmpty()) {
             return matches;
         }
-        agreements.find(byIds(candidates)).projection(Projections.include(AgreementDocuments.FACTS))
-                .batchSize(SCAN_BATCH).forEach(d -> {
+        ByIds.find(agreements, candidates, query -> query.projection(Projections.include(AgreementDocuments.FACTS)),
+                d -> {
                     AgreementFacts facts = documents.facts(d);
                     if (facts.signers().stream().anyMatch(reach::contains)
                             && AgreementFilters.matches(selection.query(), selection.day(), facts)) {
@@ -217,8 +217,8 @@ public class AgreementStore {
             return List.of();
         }
         Map<String, Agreement> found = new HashMap<>();
-        agreements.find(byIds(ids)).projection(Projections.exclude(MongoOutbox.FIELD))
-                .forEach(d -> found.put(String.valueOf(d.get("_id")), documents.agreement(d)));
+        ByIds.find(agreements, ids, query -> query.projection(Projections.exclude(MongoOutbox.FIELD)),
+                d -> found.put(String.valueOf(d.get("_id")), documents.agreement(d)));
         return ids.stream().map(found::get).filter(a -> a != null).toList();
     }
 
@@ -251,10 +251,7 @@ public class AgreementStore {
     /** The language tags of the titles and purposes of the agreements of {@code ids}, read by {@code _id}. */
     public Set<String> languages(List<String> ids) {
         Set<String> languages = new TreeSet<>();
-        for (int from = 0; from < ids.size(); from += SCAN_BATCH) {
-            List<String> slice = ids.subList(from, Math.min(ids.size(), from + SCAN_BATCH));
-            agreements.find(byIds(slice)).projection(Projections.include(TEXTS)).forEach(d -> texts(d, languages));
-        }
+        ByIds.find(agreements, ids, query -> query.projection(Projections.include(TEXTS)), d -> texts(d, languages));
         return languages;
     }
 
@@ -268,8 +265,8 @@ public class AgreementStore {
         List<AgreementOutline> outlines = new ArrayList<>(read.outlines());
         if (!read.uncertain().isEmpty()) {
             List<AgreementOutline> current = new ArrayList<>();
-            agreements.find(byIds(read.uncertain())).projection(NETWORK_FIELDS)
-                    .forEach(d -> current.add(AgreementOutline.of(documents.agreement(d))));
+            ByIds.find(agreements, read.uncertain(), query -> query.projection(NETWORK_FIELDS),
+                    d -> current.add(AgreementOutline.of(documents.agreement(d))));
             // $max keeps whichever is newer: an outline written meanwhile by a later write stays.
             network.commitAll(current);
             outlines.addAll(current);
@@ -351,9 +348,9 @@ public class AgreementStore {
         return matched;
     }
 
-    /** The agreements of {@code ids}: every read by {@code _id}. */
+    /** The agreements of {@code ids}: every read by {@code _id} ({@link ByIds}: a query for each chunk of ids). */
     static Bson byIds(Collection<String> ids) {
-        return in("_id", List.copyOf(ids));
+        return ByIds.filter(List.copyOf(ids));
     }
 
     private static void texts(Document document, Set<String> languages) {

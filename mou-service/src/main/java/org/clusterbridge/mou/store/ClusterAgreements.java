@@ -1,7 +1,6 @@
 package org.clusterbridge.mou.store;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +12,7 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.clusterbridge.events.mongodb.ByIds;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -71,22 +71,23 @@ final class ClusterAgreements {
     /** The ids of the agreements any of {@code clusters} may have signed (to be checked against the agreements). */
     Set<String> candidates(Collection<UUID> clusters) {
         Set<String> ids = new LinkedHashSet<>();
-        entries.find(lookup(clusters)).projection(Projections.include(AGREEMENTS)).forEach(d -> {
-            Document agreements = d.get(AGREEMENTS, Document.class);
-            if (agreements != null) {
-                agreements.forEach((id, mark) -> {
-                    if (mark instanceof Number n && n.longValue() % 2 == 0) {
-                        ids.add(id);
+        ByIds.find(entries, clusters.stream().map(UUID::toString).toList(),
+                query -> query.projection(Projections.include(AGREEMENTS)), d -> {
+                    Document agreements = d.get(AGREEMENTS, Document.class);
+                    if (agreements != null) {
+                        agreements.forEach((id, mark) -> {
+                            if (mark instanceof Number n && n.longValue() % 2 == 0) {
+                                ids.add(id);
+                            }
+                        });
                     }
                 });
-            }
-        });
         return ids;
     }
 
     /** The filter of {@link #candidates}: the clusters' documents by {@code _id}. */
     static Bson lookup(Collection<UUID> clusters) {
-        return in("_id", clusters.stream().map(UUID::toString).distinct().toList());
+        return ByIds.filter(clusters.stream().map(UUID::toString).distinct().toList());
     }
 
     private void mark(String agreementId, long mark, Collection<UUID> clusters) {

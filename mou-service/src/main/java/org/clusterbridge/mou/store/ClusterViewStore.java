@@ -1,7 +1,6 @@
 package org.clusterbridge.mou.store;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.clusterbridge.events.mongodb.ByIds;
 import org.clusterbridge.events.mongodb.MongoViewGate;
 import org.clusterbridge.mou.domain.ClusterSummary;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -140,10 +140,10 @@ public class ClusterViewStore {
         if (ids.isEmpty()) {
             return found;
         }
-        for (Document document : view.find(in("_id", ids.stream().map(UUID::toString).distinct().toList()))) {
+        ByIds.find(view, ids.stream().map(UUID::toString).toList(), document -> {
             ClusterSummary summary = summary(document);
             found.put(summary.id(), summary);
-        }
+        });
         return found;
     }
 
@@ -153,7 +153,7 @@ public class ClusterViewStore {
         if (ids.isEmpty()) {
             return countries;
         }
-        view.find(in("_id", List.copyOf(ids))).projection(Projections.include(COUNTRY)).forEach(d -> {
+        ByIds.find(view, ids, query -> query.projection(Projections.include(COUNTRY)), d -> {
             String country = MongoViewGate.state(d).getString("country");
             if (country != null) {
                 countries.put(d.getString("_id"), country);
@@ -171,7 +171,7 @@ public class ClusterViewStore {
             return List.of();
         }
         List<UUID> current = new ArrayList<>();
-        view.find(in("_id", candidates)).projection(Projections.include(MEMBER_IDS)).forEach(d -> {
+        ByIds.find(view, candidates, query -> query.projection(Projections.include(MEMBER_IDS)), d -> {
             if (MongoViewGate.state(d).getList(MEMBERS, String.class, List.of()).contains(member)) {
                 current.add(UUID.fromString(d.getString("_id")));
             }

@@ -116,6 +116,8 @@ class IndexCoverageTest {
                 ClusterAgreements.lookup(List.of(cluster, UUID.randomUUID())), null));
         queries.add(new Query("per-cluster candidates, page, export", AgreementStore.COLLECTION,
                 AgreementStore.byIds(ids), null));
+        queries.add(new Query("GET /api/network (revision)", AgreementNetwork.COLLECTION,
+                AgreementNetwork.revisionDocument(), null));
         queries.add(new Query("GET /api/network (outlines)", AgreementNetwork.COLLECTION,
                 AgreementNetwork.everyBucket(), null));
         queries.add(new Query("GET /api/network (uncertain outlines)", AgreementStore.COLLECTION,

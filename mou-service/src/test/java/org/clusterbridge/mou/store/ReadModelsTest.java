@@ -87,6 +87,36 @@ class ReadModelsTest {
     }
 
     @Test
+    void theNetworkKeptBetweenWritesIsReadAgainAfterEachWrite() {
+        UUID a = ClusterEvents.cluster("Kept network A", "TV");
+        UUID b = ClusterEvents.cluster("Kept network B", "TV");
+        Map<String, Object> body = body(a, b, LocalDate.of(2024, 5, 1));
+        String id = create(body);
+        assertThat(edge(id)).containsEntry("title", "Memorandum of understanding");
+        String revision = revision();
+
+        // an outline changed around the service, the revision left as it was: reads keep the network they read
+        collection(AgreementNetwork.COLLECTION).updateOne(new Document("_id", AgreementNetwork.bucket(id)),
+                Updates.set(AgreementNetwork.OUTLINES + "." + id + ".title", "Changed around the service"));
+        assertThat(edge(id)).containsEntry("title", "Memorandum of understanding");
+        assertThat(revision()).isEqualTo(revision);
+
+        // a write through the service gives the network a new revision: the next read reads the buckets again
+        body.put("title", Map.of("en", "Corrected through the service"));
+        given().contentType(ContentType.JSON).body(body).header("If-Match", "1").put("/api/agreements/" + id).then()
+                .statusCode(200);
+        assertThat(revision()).isNotEqualTo(revision);
+        assertThat(edge(id)).containsEntry("title", "Corrected through the service");
+
+        // a read that finds no revision (the collection emptied) sets one, then reads the buckets
+        collection(AgreementNetwork.COLLECTION).deleteOne(AgreementNetwork.revisionDocument());
+        collection(AgreementNetwork.COLLECTION).updateOne(new Document("_id", AgreementNetwork.bucket(id)),
+                Updates.set(AgreementNetwork.OUTLINES + "." + id + ".title", "Changed around the service"));
+        assertThat(edge(id)).containsEntry("title", "Changed around the service");
+        assertThat(revision()).isNotNull();
+    }
+
+    @Test
     void membersReachTheirAlliancesAgreementsWhileTheyAreMembers() {
         UUID kobe = ClusterEvents.cluster("Read model Kobe", "LS");
         UUID coSigner = ClusterEvents.cluster("Read model co-signer", "WF");
@@ -194,6 +224,11 @@ class ReadModelsTest {
         return bucket.get(AgreementNetwork.OUTLINES, Document.class).get(agreement, Document.class);
     }
 
+    private String revision() {
+        Document revision = collection(AgreementNetwork.COLLECTION).find(AgreementNetwork.revisionDocument()).first();
+        return revision == null ? null : revision.getString("token");
+    }
+
     private List<String> noted(UUID member) {
         Document noted = collection(ClusterViewStore.ALLIANCES).find(new Document("_id", member.toString())).first();
         return noted == null ? List.of() : noted.getList(ClusterViewStore.ALLIANCES, String.class);
@@ -210,6 +245,14 @@ class ReadModelsTest {
     private static List<Map<String, Object>> edges(String url) {
         JsonPath network = given().get(url).then().statusCode(200).extract().jsonPath();
         return network.getList("edges");
+    }
+
+    /** The network's edge of the agreement (of two parties), read from the whole network. */
+    private static Map<String, Object> edge(String agreementId) {
+        List<Map<String, Object>> edges = edges("/api/network").stream()
+                .filter(e -> agreementId.equals(e.get("agreementId"))).toList();
+        assertThat(edges).hasSize(1);
+        return edges.get(0);
     }
 
     private static String answer(String url) {

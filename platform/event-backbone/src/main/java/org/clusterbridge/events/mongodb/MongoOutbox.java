@@ -3,7 +3,6 @@ package org.clusterbridge.events.mongodb;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
@@ -182,27 +181,27 @@ public class MongoOutbox implements OutboxStore {
         Map<MongoCollection<Document>, Map<Object, List<String>>> published = new LinkedHashMap<>();
         List<PendingEvent> batch = new ArrayList<>();
         Set<Object> read = new LinkedHashSet<>();
-        for (String name : collections) {
+        reading: for (String name : collections) {
             MongoCollection<Document> collection = database.getCollection(name);
-            for (Document document : collection.find(in("_id", noted))) {
-                List<Document> events = document.getList(FIELD, Document.class, List.of());
-                if (events.isEmpty()) {
-                    continue;
+            for (List<Object> chunk : ByIds.chunks(noted)) {
+                for (Document document : collection.find(ByIds.filter(chunk))) {
+                    List<Document> events = document.getList(FIELD, Document.class, List.of());
+                    if (events.isEmpty()) {
+                        continue;
+                    }
+                    List<String> ids = new ArrayList<>();
+                    for (Document event : events) {
+                        batch.add(new PendingEvent(event.getString("id"), event.getString("topic"),
+                                event.getString("key"), event.getString("payload"),
+                                event.getDate("createdAt").toInstant()));
+                        ids.add(event.getString("id"));
+                    }
+                    published.computeIfAbsent(collection, c -> new LinkedHashMap<>()).put(document.get("_id"), ids);
+                    read.add(document.get("_id"));
+                    if (batch.size() >= max) {
+                        break reading;
+                    }
                 }
-                List<String> ids = new ArrayList<>();
-                for (Document event : events) {
-                    batch.add(new PendingEvent(event.getString("id"), event.getString("topic"), event.getString("key"),
-                            event.getString("payload"), event.getDate("createdAt").toInstant()));
-                    ids.add(event.getString("id"));
-                }
-                published.computeIfAbsent(collection, c -> new LinkedHashMap<>()).put(document.get("_id"), ids);
-                read.add(document.get("_id"));
-                if (batch.size() >= max) {
-                    break;
-                }
-            }
-            if (batch.size() >= max) {
-                break;
             }
         }
         if (!batch.isEmpty()) {
@@ -228,11 +227,11 @@ public class MongoOutbox implements OutboxStore {
         if (ids.isEmpty()) {
             return;
         }
-        notes.deleteMany(in("_id", ids));
+        ByIds.delete(notes, ids);
         Set<Object> again = new LinkedHashSet<>();
         for (String name : collections) {
-            database.getCollection(name).find(in("_id", ids)).projection(Projections.include(FIELD))
-                    .forEach(document -> {
+            ByIds.find(database.getCollection(name), ids, query -> query.projection(Projections.include(FIELD)),
+                    document -> {
                         if (!document.getList(FIELD, Document.class, List.of()).isEmpty()) {
                             again.add(document.get("_id"));
                         }
@@ -286,10 +285,9 @@ public class MongoOutbox implements OutboxStore {
         notes.find().projection(Projections.include("_id")).forEach(note -> noted.add(note.get("_id")));
         long count = 0;
         Instant oldest = null;
-        for (int from = 0; from < noted.size(); from += 1000) {
-            List<Object> chunk = noted.subList(from, Math.min(noted.size(), from + 1000));
+        for (List<Object> chunk : ByIds.chunks(noted)) {
             for (String name : collections) {
-                for (Document document : database.getCollection(name).find(in("_id", chunk))
+                for (Document document : database.getCollection(name).find(ByIds.filter(chunk))
                         .projection(Projections.include(FIELD))) {
                     for (Document event : document.getList(FIELD, Document.class, List.of())) {
                         count++;

@@ -1,7 +1,6 @@
 package org.clusterbridge.events.mongodb;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -122,14 +121,13 @@ public class MongoViewGate implements ViewGate<MongoViewGate.Replacement> {
     /** The sequences the documents of {@code ids} hold, by {@code _id}; absent for none. */
     private static Map<String, Long> sequences(MongoCollection<Document> collection, List<String> ids) {
         Map<String, Long> sequences = new HashMap<>();
-        collection.find(in("_id", ids.stream().distinct().toList())).projection(Projections.include(LATEST_SEQUENCE))
-                .forEach(document -> {
-                    Document latest = document.get(LATEST, Document.class);
-                    Object sequence = latest == null ? null : latest.get(SEQUENCE);
-                    if (sequence instanceof Number number) {
-                        sequences.put(String.valueOf(document.get("_id")), number.longValue());
-                    }
-                });
+        ByIds.find(collection, ids, query -> query.projection(Projections.include(LATEST_SEQUENCE)), document -> {
+            Document latest = document.get(LATEST, Document.class);
+            Object sequence = latest == null ? null : latest.get(SEQUENCE);
+            if (sequence instanceof Number number) {
+                sequences.put(String.valueOf(document.get("_id")), number.longValue());
+            }
+        });
         return sequences;
     }
 
