@@ -38,6 +38,13 @@ final class ServiceProcess {
      * The heap starts small and grows under load up to the bound (a service idles with about 30 MB live).
      */
     static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
+    /**
+     * A class archive or AOT cache mapped where it was written, not relocated: since JDK 20 the JVM moves every
+     * archive to a random address by default and rewrites its pointers, which turns its pages into private memory
+     * (about 80 MB of a service's resident size with the AOT cache); mapped in place, its read-only part stays
+     * shared with the file. The JVM still relocates it when that address is taken.
+     */
+    static final List<String> MAP_IN_PLACE = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
 
     private final StackSettings.ServiceSpec spec;
     private final Path app;
@@ -100,12 +107,18 @@ final class ServiceProcess {
         if (aotJdk.isPresent() && (train || aotCacheFits())) {
             command.add(aotJdk.get().resolve("bin/java").toString());
             command.addAll(JVM_OPTIONS);
-            command.add(train ? "-XX:AOTCacheOutput=" + AOT_CACHE : "-XX:AOTCache=" + AOT_CACHE);
+            if (train) {
+                command.add("-XX:AOTCacheOutput=" + AOT_CACHE);
+            } else {
+                command.addAll(MAP_IN_PLACE);
+                command.add("-XX:AOTCache=" + AOT_CACHE);
+            }
             return command;
         }
         command.add(thisJava);
         command.addAll(JVM_OPTIONS);
         if (Files.exists(app.resolve(CLASS_ARCHIVE))) {
+            command.addAll(MAP_IN_PLACE);
             command.add("-XX:SharedArchiveFile=" + CLASS_ARCHIVE);
         }
         return command;

@@ -37,14 +37,16 @@ class ServiceProcessTest {
     @Test
     void withoutAnAotCacheItRunsOnThisJvmWithTheAppCdsArchive() throws IOException {
         assertThat(process(false).command(JDK_25, THIS_JAVA)).containsExactly(THIS_JAVA, "-Xms64m", "-Xmx256m",
-                "-XX:+UseSerialGC", "-XX:SharedArchiveFile=app-cds.jsa");
+                "-XX:+UseSerialGC", "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
+                "-XX:SharedArchiveFile=app-cds.jsa");
     }
 
     @Test
     void aCacheWrittenAfterTheJarRunsOnTheJdk25WithIt() throws IOException {
         cache("2026-12-01T10:05:00Z");
         assertThat(process(false).command(JDK_25, THIS_JAVA)).containsExactly("/opt/jdk-25/bin/java", "-Xms64m",
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:AOTCache=app.aot");
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
+                "-XX:AOTCache=app.aot");
     }
 
     @Test

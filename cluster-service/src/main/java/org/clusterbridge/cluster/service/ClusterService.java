@@ -61,9 +61,8 @@ public class ClusterService {
     public ClusterEntry register(ClusterDetails details, Actor actor) {
         UUID id = UUID.randomUUID();
         validate(id, details, List.of());
-        if (Cluster.count("slug", details.slug()) > 0) {
-            throw duplicateSlug(details.slug());
-        }
+        // No look-up first: the insert itself meets the slug's unique constraint (flushUniqueSlug), one round trip
+        // less on every registration.
         Instant now = Instant.now(clock);
         Cluster cluster = Cluster.register(id, details, actor.subject(), now);
         represent(cluster);
