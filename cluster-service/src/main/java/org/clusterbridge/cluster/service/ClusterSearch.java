@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +67,7 @@ public class ClusterSearch {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ClusterEntry> list(ClusterFilter filter, PageRequest page, List<String> facets) {
         Condition where = Condition.of(filter);
-        Total total = Total.bounded(exactTotalBound, limit -> countUpTo(where, limit), () -> estimate(where));
+        Total total = Total.bounded(exactTotalBound, limit -> countUpTo(filter, where, limit), () -> estimate(where));
         List<Cluster> found = List.of();
         if (!total.exact() || total.value() > page.offset()) {
             found = select(where, " ORDER BY lower(c.name_en), c.id", page.offset(), page.size());
@@ -101,10 +102,16 @@ public class ClusterSearch {
         return new LinkedHashSet<>(tags);
     }
 
-    /** The matches, but no more than {@code limit}: a scan that stops there. */
-    private long countUpTo(Condition where, long limit) {
-        return ((Number) where.bind(entityManager.createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM cluster c"
-                + where.sql() + " LIMIT " + limit + ") AS matches")).getSingleResult()).longValue();
+    /**
+     * The matches, but no more than {@code limit}: a scan that stops there. A filter by focus area (and by no text or
+     * time) counts the rows of {@code cluster_focus_area}, one per cluster with the area, in the order of an index
+     * whose prefix it names.
+     */
+    private long countUpTo(ClusterFilter filter, Condition where, long limit) {
+        Condition counted = Condition.ofFocusAreaRows(filter).orElse(where);
+        String from = counted == where ? "cluster c" : "cluster_focus_area c";
+        return ((Number) counted.bind(entityManager.createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM " + from
+                + counted.sql() + " LIMIT " + limit + ") AS matches")).getSingleResult()).longValue();
     }
 
     /** The matches the planner expects, from its statistics: no row is read. */
@@ -163,6 +170,32 @@ public class ClusterSearch {
                 parameters.put("updatedSince", QueryParams.microsCeiling(filter.updatedSince()));
             }
             return new Condition(where.toString(), parameters);
+        }
+
+        /**
+         * The same filter over {@code cluster_focus_area c} (migration V5), when it has a focus area and neither text
+         * nor time, which only the clusters' rows hold.
+         */
+        static Optional<Condition> ofFocusAreaRows(ClusterFilter filter) {
+            if (filter.focusArea() == null || filter.q() != null || filter.updatedSince() != null) {
+                return Optional.empty();
+            }
+            StringBuilder where = new StringBuilder(" WHERE c.focus_area = :focusArea");
+            Map<String, Object> parameters = new HashMap<>();
+            parameters.put("focusArea", filter.focusArea());
+            if (filter.country() != null) {
+                where.append(" AND c.country = :country");
+                parameters.put("country", filter.country());
+            }
+            if (filter.kind() != null) {
+                where.append(" AND c.kind = :kind");
+                parameters.put("kind", filter.kind().name());
+            }
+            if (filter.status() != null) {
+                where.append(" AND c.status = :status");
+                parameters.put("status", filter.status().name());
+            }
+            return Optional.of(new Condition(where.toString(), parameters));
         }
 
         Condition and(String condition, Map<String, Object> more) {
