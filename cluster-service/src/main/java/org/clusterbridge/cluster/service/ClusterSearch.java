@@ -142,18 +142,7 @@ public class ClusterSearch {
         static Condition of(ClusterFilter filter) {
             StringBuilder where = new StringBuilder(" WHERE TRUE");
             Map<String, Object> parameters = new HashMap<>();
-            if (filter.country() != null) {
-                where.append(" AND c.country = :country");
-                parameters.put("country", filter.country());
-            }
-            if (filter.kind() != null) {
-                where.append(" AND c.kind = :kind");
-                parameters.put("kind", filter.kind().name());
-            }
-            if (filter.status() != null) {
-                where.append(" AND c.status = :status");
-                parameters.put("status", filter.status().name());
-            }
+            addCodes(filter, where, parameters);
             if (filter.focusArea() != null) {
                 where.append(" AND c.focus_areas @> jsonb_build_array(CAST(:focusArea AS text))");
                 parameters.put("focusArea", filter.focusArea());
@@ -183,6 +172,12 @@ public class ClusterSearch {
             StringBuilder where = new StringBuilder(" WHERE c.focus_area = :focusArea");
             Map<String, Object> parameters = new HashMap<>();
             parameters.put("focusArea", filter.focusArea());
+            addCodes(filter, where, parameters);
+            return Optional.of(new Condition(where.toString(), parameters));
+        }
+
+        /** The filter's country, kind and status, columns of the same names in both tables. */
+        private static void addCodes(ClusterFilter filter, StringBuilder where, Map<String, Object> parameters) {
             if (filter.country() != null) {
                 where.append(" AND c.country = :country");
                 parameters.put("country", filter.country());
@@ -195,7 +190,6 @@ public class ClusterSearch {
                 where.append(" AND c.status = :status");
                 parameters.put("status", filter.status().name());
             }
-            return Optional.of(new Condition(where.toString(), parameters));
         }
 
         Condition and(String condition, Map<String, Object> more) {
