@@ -25,6 +25,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 
 /**
  * The {@code agreement_network} collection: the outline of every agreement ({@link AgreementOutline}), spread over
@@ -87,14 +88,13 @@ final class AgreementNetwork {
 
     /** Before version {@code version} of the agreement is written. */
     void intend(String agreementId, long version) {
-        buckets.updateOne(eq("_id", bucket(agreementId)), Updates.max(INTENTS + "." + agreementId, version), UPSERT);
-        revise();
+        reviseIfChanged(buckets.updateOne(eq("_id", bucket(agreementId)),
+                Updates.max(INTENTS + "." + agreementId, version), UPSERT));
     }
 
     /** The agreement was refused before anything of it was stored (a new id): it has nothing to intend. */
     void withdraw(String agreementId) {
-        buckets.updateOne(eq("_id", bucket(agreementId)), Updates.unset(INTENTS + "." + agreementId));
-        revise();
+        reviseIfChanged(buckets.updateOne(eq("_id", bucket(agreementId)), Updates.unset(INTENTS + "." + agreementId)));
     }
 
     /** After the agreement's write: its outline at the version written. */
@@ -110,13 +110,31 @@ final class AgreementNetwork {
             byBucket.computeIfAbsent(bucket(id), b -> new ArrayList<>())
                     .add(Updates.max(OUTLINES + "." + id, document(outline)));
         }
-        byBucket.forEach((bucket, updates) -> buckets.updateOne(eq("_id", bucket), Updates.combine(updates), UPSERT));
-        if (!byBucket.isEmpty()) {
+        boolean changed = false;
+        for (Map.Entry<Integer, List<Bson>> bucket : byBucket.entrySet()) {
+            changed |= changed(buckets.updateOne(eq("_id", bucket.getKey()), Updates.combine(bucket.getValue()),
+                    UPSERT));
+        }
+        if (changed) {
             revise();
         }
     }
 
-    /** After a change of the buckets: a revision no read has seen. */
+    /**
+     * After a write of the buckets that changed them: a revision no read has seen. A write that changed nothing (an
+     * outline repaired to the version it had, say, for an intent whose write never happened) leaves the revision,
+     * so that reads keep the network they have.
+     */
+    private void reviseIfChanged(UpdateResult result) {
+        if (changed(result)) {
+            revise();
+        }
+    }
+
+    private static boolean changed(UpdateResult result) {
+        return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
+    }
+
     private void revise() {
         buckets.updateOne(revisionDocument(), Updates.set(TOKEN, UUID.randomUUID().toString()), UPSERT);
     }
