@@ -17,11 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -322,30 +319,19 @@ public final class LocalStack {
             OUT.printf("  launched Keycloak for %s (realm %s; logs in %s)%n", keycloak.origin(),
                     KeycloakServer.REALM, keycloak.log());
         }
-        // The stack's own tokens need only its key pair: written first, the dashboard (which reads the services
-        // with the reader's, and only when someone opens a page) starts before everything else, as it takes
-        // longest. Keycloak's tokens come from its clients once the services are up.
-        if (keycloak == null) {
-            tokens.issueRoleTokens();
-            launchDashboard(logs);
-        }
-        // The stores start together: Kafka in this JVM, PostgreSQL as processes of its own, the MongoDB-wire server
-        // opening its file.
-        steps(List.of(
-                new NamedStep("Kafka (KRaft) on 127.0.0.1:" + settings.kafkaPort(), () -> {
-                    kafka = new KafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
-                            settings.kafkaControllerPort(), false).start();
-                }),
-                new NamedStep("PostgreSQL on 127.0.0.1:" + settings.postgresPort(), () -> {
-                    postgres = new PostgresServer(settings.dataDir().resolve("postgres"), settings.postgresPort(),
-                            false).start();
-                    settings.services().stream().filter(s -> s.store().equals("postgresql"))
-                            .forEach(s -> postgres.database(s.database()));
-                }),
-                new NamedStep("MongoDB-wire server on 127.0.0.1:" + settings.mongoPort(), () -> {
-                    mongo = MongoWireServer.persistent(settings.dataDir().resolve("mongo.mv"), settings.mongoPort())
-                            .start();
-                })));
+        step("Kafka (KRaft) on 127.0.0.1:" + settings.kafkaPort(), () -> {
+            kafka = new KafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                    settings.kafkaControllerPort(), false).start();
+        });
+        step("PostgreSQL on 127.0.0.1:" + settings.postgresPort(), () -> {
+            postgres = new PostgresServer(settings.dataDir().resolve("postgres"), settings.postgresPort(), false)
+                    .start();
+            settings.services().stream().filter(s -> s.store().equals("postgresql"))
+                    .forEach(s -> postgres.database(s.database()));
+        });
+        step("MongoDB-wire server on 127.0.0.1:" + settings.mongoPort(), () -> {
+            mongo = MongoWireServer.persistent(settings.dataDir().resolve("mongo.mv"), settings.mongoPort()).start();
+        });
 
         if (keycloak != null) {
             long started = System.nanoTime();
@@ -381,9 +367,11 @@ public final class LocalStack {
 
         if (keycloak != null) {
             adoptKeycloakTokens();
-            // It starts while the seed loads.
-            launchDashboard(logs);
+        } else {
+            tokens.issueRoleTokens();
         }
+        // The dashboard starts while the seed loads: it reads the services only when someone opens a page.
+        launchDashboard(logs);
         if (settings.seed()) {
             seed();
         }
@@ -678,38 +666,16 @@ public final class LocalStack {
         void run() throws Exception;
     }
 
-    private record NamedStep(String what, Step step) {
-    }
-
-    /** Runs the steps at the same time, then says how long each took, in order; fails with the first that did. */
-    private static void steps(List<NamedStep> steps) {
+    private static void step(String what, Step step) {
         long started = System.nanoTime();
-        ExecutorService threads = Executors.newFixedThreadPool(steps.size());
-        List<CompletableFuture<String>> running = steps.stream().map(named -> CompletableFuture.supplyAsync(() -> {
-            try {
-                named.step().run();
-                return seconds(started);
-            } catch (Exception e) {
-                throw new StackException(named.what() + " did not start: " + e.getMessage());
-            }
-        }, threads)).toList();
-        threads.shutdown();
-        OUT.printf("  starting %s%n", String.join(", ", steps.stream().map(NamedStep::what).toList()));
-        StackException failed = null;
-        for (int i = 0; i < steps.size(); i++) {
-            try {
-                OUT.printf("  %-40s ready (%s)%n", steps.get(i).what(), running.get(i).join());
-            } catch (CompletionException e) {
-                OUT.printf("  %-40s failed%n", steps.get(i).what());
-                if (failed == null) {
-                    failed = e.getCause() instanceof StackException stack ? stack
-                            : new StackException(steps.get(i).what() + " did not start: " + e.getCause());
-                }
-            }
+        OUT.printf("  starting %s ... ", what);
+        try {
+            step.run();
+        } catch (Exception e) {
+            OUT.println("failed");
+            throw new StackException(what + " did not start: " + e.getMessage());
         }
-        if (failed != null) {
-            throw failed;
-        }
+        OUT.printf("ready (%s)%n", seconds(started));
     }
 
     private static void quietly(Runnable action, Object target) {
