@@ -108,8 +108,9 @@ public class ClusterSearch {
      * whose prefix it names.
      */
     private long countUpTo(ClusterFilter filter, Condition where, long limit) {
-        Condition counted = Condition.ofFocusAreaRows(filter).orElse(where);
-        String from = counted == where ? "cluster c" : "cluster_focus_area c";
+        Optional<Condition> rows = Condition.ofFocusAreaRows(filter);
+        Condition counted = rows.orElse(where);
+        String from = rows.isPresent() ? "cluster_focus_area c" : "cluster c";
         return ((Number) counted.bind(entityManager.createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM " + from
                 + counted.sql() + " LIMIT " + limit + ") AS matches")).getSingleResult()).longValue();
     }

@@ -6,7 +6,6 @@ import static com.mongodb.client.model.Filters.ne;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -346,11 +345,6 @@ public class AgreementStore {
             outbox.committed(id);
         }
         return matched;
-    }
-
-    /** The agreements of {@code ids}: every read by {@code _id} ({@link ByIds}: a query for each chunk of ids). */
-    static Bson byIds(Collection<String> ids) {
-        return ByIds.filter(List.copyOf(ids));
     }
 
     private static void texts(Document document, Set<String> languages) {

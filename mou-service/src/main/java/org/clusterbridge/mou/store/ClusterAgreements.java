@@ -85,11 +85,6 @@ final class ClusterAgreements {
         return ids;
     }
 
-    /** The filter of {@link #candidates}: the clusters' documents by {@code _id}. */
-    static Bson lookup(Collection<UUID> clusters) {
-        return ByIds.filter(clusters.stream().map(UUID::toString).distinct().toList());
-    }
-
     private void mark(String agreementId, long mark, Collection<UUID> clusters) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (UUID cluster : clusters) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.conversions.Bson;
+import org.clusterbridge.events.mongodb.ByIds;
 import org.clusterbridge.mou.domain.AgreementQuery;
 import org.clusterbridge.mou.domain.AgreementStatus;
 import org.junit.jupiter.api.Test;
@@ -107,21 +108,21 @@ class IndexCoverageTest {
         });
         // clusterId= and a cluster's list (with any filter, checked on the agreements read): by _id only.
         queries.add(new Query("GET /api/agreements?clusterId= (entries)", ClusterAgreements.COLLECTION,
-                ClusterAgreements.lookup(List.of(cluster)), null));
+                ByIds.filter(List.of(cluster.toString())), null));
         queries.add(new Query("GET /api/clusters/{id}/agreements (alliances noted)", ClusterViewStore.ALLIANCES,
                 Filters.eq("_id", cluster.toString()), null));
         queries.add(new Query("GET /api/clusters/{id}/agreements (alliances checked)", ClusterViewStore.COLLECTION,
                 Filters.in("_id", ids), null));
         queries.add(new Query("GET /api/clusters/{id}/agreements (entries)", ClusterAgreements.COLLECTION,
-                ClusterAgreements.lookup(List.of(cluster, UUID.randomUUID())), null));
+                ByIds.filter(List.of(cluster.toString(), UUID.randomUUID().toString())), null));
         queries.add(new Query("per-cluster candidates, page, export", AgreementStore.COLLECTION,
-                AgreementStore.byIds(ids), null));
+                ByIds.filter(List.copyOf(ids)), null));
         queries.add(new Query("GET /api/network (revision)", AgreementNetwork.COLLECTION,
                 AgreementNetwork.revisionDocument(), null));
         queries.add(new Query("GET /api/network (outlines)", AgreementNetwork.COLLECTION,
                 AgreementNetwork.everyBucket(), null));
         queries.add(new Query("GET /api/network (uncertain outlines)", AgreementStore.COLLECTION,
-                AgreementStore.byIds(ids), null));
+                ByIds.filter(List.copyOf(ids)), null));
         queries.add(new Query("nodes, names, countries", ClusterViewStore.COLLECTION, Filters.in("_id", ids), null));
         queries.add(new Query("GET /api/agreements/{id}", AgreementStore.COLLECTION, Filters.eq("_id", ids.get(0)),
                 null));
