@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,7 @@ public class ClusterView implements InboundView<ClusterView.ClusterState, Write>
     public static final String VIEW = "funding-cluster-view";
     private static final ViewSpec<ClusterState, Write> SPEC = new ViewSpec<>(
             VIEW, EventTopics.CLUSTER_EVENTS, "cluster", ClusterState.class, PostgresViewGate.class);
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final TypeReference<Map<String, String>> NAMES = new TypeReference<>() {
     };
 
@@ -71,7 +73,7 @@ public class ClusterView implements InboundView<ClusterView.ClusterState, Write>
     @Override
     public String lacks(CloudEvent event, ClusterState state) {
         boolean complete = state != null && state.id() != null && state.slug() != null && state.names() != null
-                && state.names().get("en") != null && state.country() != null && state.country().matches("[A-Z]{2}")
+                && state.names().get("en") != null && state.country() != null && COUNTRY.matcher(state.country()).matches()
                 && state.status() != null && state.id().toString().equals(event.subject());
         return complete ? null
                 : "lacks id, slug, names.en, country or status, or its subject is not the cluster's id";

@@ -199,7 +199,8 @@ class DataQualityTest {
         String id = create(typo);
         assertThat(ours()).filteredOn(item -> item.get("clusterId").equals(cluster.toString()))
                 .extracting(item -> item.get("kind")).containsExactly("IMPLAUSIBLE_JUMP");
-        given().contentType("application/json").header("If-Match", "\"1\"").body(typo.replace("1000", "110"))
+        given().contentType("application/json").header("If-Match", "\"1\"")
+                .body(typo.replace("\"count\": 1000", "\"count\": 110"))
                 .put("/api/funding-figures/" + id).then().statusCode(200);
         assertThat(ours()).filteredOn(item -> item.get("clusterId").equals(cluster.toString())).isEmpty();
     }

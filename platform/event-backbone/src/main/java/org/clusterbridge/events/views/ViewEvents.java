@@ -22,6 +22,7 @@ import org.clusterbridge.events.CloudEvents.MalformedEventException;
 import org.clusterbridge.events.views.ViewGate.Gated;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -49,6 +50,11 @@ public class ViewEvents {
     private final MeterRegistry registry;
     private final Instance<Object> beans;
     private final Map<Class<?>, ViewGate<?>> gates = new ConcurrentHashMap<>();
+    /** Meters by view (and outcome): looked up once, since a rebuild counts tens of thousands of events a second. */
+    private final Map<String, Timer> lags = new ConcurrentHashMap<>();
+    private final Map<String, Map<Outcome, Counter>> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+    private final Map<String, DistributionSummary> batchSizes = new ConcurrentHashMap<>();
 
     ViewEvents(CloudEvents cloudEvents, MeterRegistry registry, @Any Instance<Object> beans) {
         this.cloudEvents = cloudEvents;
@@ -69,13 +75,13 @@ public class ViewEvents {
 
     /** From the event's time (the producer's commit) to the view's commit: the system's propagation delay. */
     private Timer lag(String view) {
-        return Timer.builder("clusterbridge.view.lag")
+        return lags.computeIfAbsent(view, name -> Timer.builder("clusterbridge.view.lag")
                 .description("Time from a change's commit in its owner to its application to this view")
-                .tag("view", view)
+                .tag("view", name)
                 .publishPercentiles(0.5, 0.99)
                 .distributionStatisticExpiry(Duration.ofMinutes(3))
                 .distributionStatisticBufferLength(3)
-                .register(registry);
+                .register(registry));
     }
 
     /**
@@ -87,9 +93,10 @@ public class ViewEvents {
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch, List<InboundView<?, ?>> views) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
         if (!views.isEmpty()) {
-            DistributionSummary.builder("clusterbridge.view.batch.records")
+            batchSizes.computeIfAbsent(views.get(0).spec().channel(), channel -> DistributionSummary
+                    .builder("clusterbridge.view.batch.records")
                     .description("Records of one poll that the views of a channel stored together")
-                    .tag("channel", views.get(0).spec().channel()).register(registry).record(records.size());
+                    .tag("channel", channel).register(registry)).record(records.size());
         }
         Map<Integer, RuntimeException> refused = new LinkedHashMap<>();
         for (InboundView<?, ?> view : views) {
@@ -169,8 +176,8 @@ public class ViewEvents {
     }
 
     private void deadLetter(InboundView<?, ?> view) {
-        registry.counter("clusterbridge.view.dead.letters", "view", view.spec().name(), "channel",
-                view.spec().channel()).increment();
+        deadLetters.computeIfAbsent(view.spec().name(), name -> registry.counter("clusterbridge.view.dead.letters",
+                "view", name, "channel", view.spec().channel())).increment();
     }
 
     /**
@@ -256,8 +263,10 @@ public class ViewEvents {
     }
 
     private Result count(InboundView<?, ?> view, Outcome outcome) {
-        registry.counter("clusterbridge.view.events", "view", view.spec().name(), "outcome",
-                outcome.name().toLowerCase(Locale.ROOT)).increment();
+        outcomes.computeIfAbsent(view.spec().name(), name -> new ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, counted -> registry.counter("clusterbridge.view.events", "view",
+                        view.spec().name(), "outcome", counted.name().toLowerCase(Locale.ROOT)))
+                .increment();
         return new Result(outcome, null);
     }
 
