@@ -319,6 +319,13 @@ public final class LocalStack {
             OUT.printf("  launched Keycloak for %s (realm %s; logs in %s)%n", keycloak.origin(),
                     KeycloakServer.REALM, keycloak.log());
         }
+        // The stack's own tokens need only its key pair: written first, the dashboard (which reads the services
+        // with the reader's, and only when someone opens a page) starts before the stores, as it takes longest.
+        // Keycloak's tokens come from its clients once the services are up.
+        if (keycloak == null) {
+            tokens.issueRoleTokens();
+            launchDashboard(logs);
+        }
         step("Kafka (KRaft) on 127.0.0.1:" + settings.kafkaPort(), () -> {
             kafka = new KafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
                     settings.kafkaControllerPort(), false).start();
@@ -367,11 +374,9 @@ public final class LocalStack {
 
         if (keycloak != null) {
             adoptKeycloakTokens();
-        } else {
-            tokens.issueRoleTokens();
+            // It starts while the seed loads.
+            launchDashboard(logs);
         }
-        // The dashboard starts while the seed loads: it reads the services only when someone opens a page.
-        launchDashboard(logs);
         if (settings.seed()) {
             seed();
         }
