@@ -73,8 +73,8 @@ public class ClusterView implements InboundView<ClusterView.ClusterState, Write>
     @Override
     public String lacks(CloudEvent event, ClusterState state) {
         boolean complete = state != null && state.id() != null && state.slug() != null && state.names() != null
-                && state.names().get("en") != null && state.country() != null && COUNTRY.matcher(state.country()).matches()
-                && state.status() != null && state.id().toString().equals(event.subject());
+                && state.names().get("en") != null && state.country() != null
+                && COUNTRY.matcher(state.country()).matches() && state.status() != null && state.id().toString().equals(event.subject());
         return complete ? null
                 : "lacks id, slug, names.en, country or status, or its subject is not the cluster's id";
     }

@@ -32,7 +32,7 @@ final class DurableH2Backend extends H2Backend {
      * MB of pages H2 keeps read (16 by default): at 50,000 agreements the services' documents are far more, and a
      * page read again is deserialised again.
      */
-    static final int CACHE_MB = 128;
+    private static final int CACHE_MB = 128;
 
     DurableH2Backend(Path file) {
         super(new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open());

@@ -7,11 +7,11 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 /**
  * The key type of the H2 backend's unique indexes ({@code _id} first of all), in the order they already have on
  * disk, without its cost. H2 keeps a key it does not know (mongo-java-server's {@link KeyValue}) in the order of
- * its Java serialisation, and compares two of them by serialising both, for every step of every lookup: most of
- * the server's time under mou-service's reads and writes. A key of one string (every {@code _id} the services
+ * its Java serialisation, and compares two of them by serialising both, for every step of every lookup: about a
+ * third of the server's time under mou-service's rebuild. A key of one string (every {@code _id} the services
  * write) is compared here to the same result without serialising it: its serialised form differs from another's
  * only in the string's modified UTF-8 length, then in its bytes, whose order is the order of the UTF-16 chars
- * except that {@code \u0000} (two bytes, C0 80) comes between {@code \u007F} and {@code \u0080}. Any other key
+ * except that U+0000 (two bytes, C0 80) comes between U+007F and U+0080. Any other key
  * takes H2's own comparison, and keys are written and read as before, so a file keeps working both ways.
  */
 final class UniqueIndexKeys extends ObjectDataType {
