@@ -8,7 +8,9 @@ import java.util.Set;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -21,7 +23,8 @@ import io.netty.channel.Channel;
  * The H2 MVStore backend of mongo-java-server, made durable: MVStore by itself commits in the background about
  * once a second, so a killed server loses the writes of its last second. Here each write command is also
  * committed and synced to the file before its reply goes out, as MongoDB's journaled write concern does. Its
- * databases look up their unique indexes without serialising keys ({@link Database}).
+ * databases keep their documents as BSON and look up their unique indexes without serialising keys
+ * ({@link Database}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -33,6 +36,9 @@ final class DurableH2Backend extends H2Backend {
      * page read again is deserialised again.
      */
     private static final int CACHE_MB = 128;
+
+    /** The prefix of a collection's map of documents in H2Database's names. */
+    private static final String DOCUMENTS_PREFIX = "databases.";
 
     DurableH2Backend(Path file) {
         super(new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open());
@@ -54,8 +60,9 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * A database whose unique indexes' maps are opened with {@link UniqueIndexKeys} before H2Database opens them
-     * by name (MVStore hands out the map already open), so that their lookups skip the serialisation. An inner
+     * A database whose collections' maps are opened with {@link StoredDocuments} as their values' type, and its
+     * unique indexes' maps with {@link UniqueIndexKeys} as their keys', before H2Database opens them by name
+     * (MVStore hands out the map already open), so that neither goes through Java serialisation. An inner
      * class: H2Database opens the indexes it has in its constructor, and the backend's store is reached through
      * the enclosing instance, which Java sets before that constructor runs.
      */
@@ -63,6 +70,13 @@ final class DurableH2Backend extends H2Backend {
 
         Database(String name) {
             super(name, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            getMvStore().openMap(DOCUMENTS_PREFIX + getFullCollectionNamespace(collectionName),
+                    new MVMap.Builder<Object, Document>().valueType(new StoredDocuments()));
+            return super.openOrCreateCollection(collectionName, options);
         }
 
         @Override

@@ -1,5 +1,9 @@
 package org.clusterbridge.embedded;
 
+import java.nio.ByteBuffer;
+
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -11,10 +15,34 @@ import de.bwaldvogel.mongo.backend.KeyValue;
  * third of the server's time under mou-service's rebuild. A key of one string (every {@code _id} the services
  * write) is compared here to the same result without serialising it: its serialised form differs from another's
  * only in the string's modified UTF-8 length, then in its bytes, whose order is the order of the UTF-16 chars
- * except that U+0000 (two bytes, C0 80) comes between U+007F and U+0080. Any other key
- * takes H2's own comparison, and keys are written and read as before, so a file keeps working both ways.
+ * except that U+0000 (two bytes, C0 80) comes between U+007F and U+0080. Any other key takes H2's own comparison.
+ * A single-string key is also written as its string behind a tag of its own ({@link #SINGLE_STRING}) rather than
+ * serialised; a key read without that tag (a file written before) is read as H2 reads it. The order being the same,
+ * a file written by the plain H2 backend is read and extended here; the other way round it is not.
  */
 final class UniqueIndexKeys extends ObjectDataType {
+
+    /** The tag of a single-string key: ObjectDataType's own tags stop at 119, {@link StoredDocuments} takes 120. */
+    static final byte SINGLE_STRING = 121;
+
+    @Override
+    public void write(WriteBuffer buff, Object key) {
+        String text = singleString(key);
+        if (text == null) {
+            super.write(buff, key);
+        } else {
+            buff.put(SINGLE_STRING).putVarInt(text.length()).putStringData(text, text.length());
+        }
+    }
+
+    @Override
+    public Object read(ByteBuffer buff) {
+        if (buff.get(buff.position()) != SINGLE_STRING) {
+            return super.read(buff);
+        }
+        buff.get();
+        return new KeyValue(DataUtils.readString(buff, DataUtils.readVarInt(buff)));
+    }
 
     @Override
     public int compare(Object a, Object b) {

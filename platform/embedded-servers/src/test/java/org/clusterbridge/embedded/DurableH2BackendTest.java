@@ -3,8 +3,9 @@ package org.clusterbridge.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -12,6 +13,7 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +25,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -102,51 +106,116 @@ class DurableH2BackendTest {
     }
 
     @Test
-    void aFileWrittenWithEitherKeyOrderIsReadWithTheOther(@TempDir Path folder) throws Exception {
+    void aFileOfThePlainBackendIsReadExtendedAndReopened(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("mongo.mv");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
             ids.add(i % 3 == 0 ? UUID.randomUUID().toString() : "id-" + i + "-" + "é".repeat(i % 7));
         }
-        // Written by the plain H2 backend, as files of the local stack were before.
+        // Written by the plain H2 backend (Java serialisation), as files of the local stack were before.
         try (Served plain = Served.by(new H2Backend(MVStore.open(file.toString())));
                 MongoClient client = MongoClients.create(plain.uri())) {
             MongoCollection<Document> collection = client.getDatabase("test").getCollection("items");
             collection.createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true));
             for (int i = 0; i < 1_000; i++) {
-                collection.insertOne(new Document("_id", ids.get(i)).append("slug", "s" + i));
+                collection.insertOne(item(ids.get(i), i));
             }
         }
-        // Read, extended and checked by the durable backend.
+        // Read, extended (BSON documents, tagged keys) and checked by the durable backend.
         try (Served durable = Served.by(new DurableH2Backend(file));
                 MongoClient client = MongoClients.create(durable.uri())) {
             MongoCollection<Document> collection = client.getDatabase("test").getCollection("items");
             for (int i = 1_000; i < 2_000; i++) {
-                collection.insertOne(new Document("_id", ids.get(i)).append("slug", "s" + i));
+                collection.insertOne(item(ids.get(i), i));
             }
-            for (int i = 0; i < 2_000; i += 7) {
-                Document found = collection.find(Filters.eq("_id", ids.get(i))).first();
-                assertThat(found).as(ids.get(i)).isNotNull();
-                assertThat(found.getString("slug")).isEqualTo("s" + i);
-            }
-            assertThatThrownBy(() -> collection.insertOne(new Document("_id", ids.get(10)).append("slug", "new")))
+            collection.updateOne(Filters.eq("_id", ids.get(30)), Updates.set("slug", "renamed"));
+            assertThatThrownBy(() -> collection.insertOne(item(ids.get(10), 5_000)))
                     .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
             assertThatThrownBy(() -> collection.insertOne(new Document("_id", "fresh").append("slug", "s1500")))
                     .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
             collection.deleteOne(Filters.eq("_id", ids.get(20)));
-            assertThat(collection.countDocuments()).isEqualTo(1_999);
         }
-        // And read back by the plain backend: the keys' order on disk is the one it expects.
-        try (Served plain = Served.by(new H2Backend(MVStore.open(file.toString())));
-                MongoClient client = MongoClients.create(plain.uri())) {
+        // Reopened: the documents and keys of both forms are there, in one order.
+        try (Served durable = Served.by(new DurableH2Backend(file));
+                MongoClient client = MongoClients.create(durable.uri())) {
             MongoCollection<Document> collection = client.getDatabase("test").getCollection("items");
+            assertThat(collection.countDocuments()).isEqualTo(1_999);
             for (int i = 0; i < 2_000; i += 3) {
-                Document found = collection.find(Filters.eq("_id", ids.get(i))).first();
-                assertThat(found).as(ids.get(i)).isEqualTo(i == 20 ? null
-                        : new Document("_id", ids.get(i)).append("slug", "s" + i));
+                Document expected = i == 20 ? null
+                        : i == 30 ? item(ids.get(i), i).append("slug", "renamed") : item(ids.get(i), i);
+                assertThat(collection.find(Filters.eq("_id", ids.get(i))).first()).as(ids.get(i))
+                        .isEqualTo(expected);
             }
+            assertThat(collection.find(Filters.eq("slug", "s1999")).first()).isEqualTo(item(ids.get(1_999), 1_999));
+            assertThatThrownBy(() -> collection.insertOne(new Document("_id", "other").append("slug", "s42")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            List<String> stored = new ArrayList<>();
+            collection.find().sort(Sorts.ascending("_id")).forEach(document -> stored.add(document.getString("_id")));
+            List<String> sorted = new ArrayList<>(ids);
+            sorted.remove(ids.get(20));
+            sorted.sort(null);
+            assertThat(stored).isEqualTo(sorted);
         }
-        assertThat(Files.size(file)).isPositive();
+    }
+
+    @Test
+    void documentsAreStoredAsBsonAndReadBackEqual() {
+        StoredDocuments type = new StoredDocuments();
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "mou-1")
+                .append("count", 3).append("total", 12_000_000_000L).append("share", 0.25)
+                .append("signed", Instant.ofEpochMilli(1_700_000_000_123L)).append("active", true)
+                .append("note", null).append("title", "覚書 Medicen × LINK-J")
+                .append("parties", List.of("medicen", "link-j"))
+                .append("nested", new de.bwaldvogel.mongo.bson.Document("a", List.of(1, 2L, "x")))
+                .append("objectId", new de.bwaldvogel.mongo.bson.ObjectId())
+                .append("uuid", UUID.randomUUID());
+        WriteBuffer buffer = new WriteBuffer();
+        type.write(buffer, document);
+        type.write(buffer, "a string");
+        type.write(buffer, 42L);
+        ByteBuffer written = buffer.getBuffer().flip();
+        assertThat(written.get(0)).isEqualTo(StoredDocuments.DOCUMENT);
+        assertThat(type.read(written)).isEqualTo(document);
+        assertThat(type.read(written)).isEqualTo("a string");
+        assertThat(type.read(written)).isEqualTo(42L);
+        assertThat(written.hasRemaining()).isFalse();
+    }
+
+    @Test
+    void aDocumentBsonCannotHoldIsSerialisedAsH2Does() {
+        StoredDocuments type = new StoredDocuments();
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "x")
+                .append("when", new java.util.Date(1_700_000_000_000L));
+        WriteBuffer buffer = new WriteBuffer();
+        type.write(buffer, document);
+        ByteBuffer written = buffer.getBuffer().flip();
+        assertThat(written.get(0)).isNotEqualTo(StoredDocuments.DOCUMENT);
+        assertThat(new ObjectDataType().read(written.duplicate())).isEqualTo(document);
+        assertThat(type.read(written)).isEqualTo(document);
+    }
+
+    @Test
+    void keysAreWrittenCompactlyAndReadBack() {
+        UniqueIndexKeys type = new UniqueIndexKeys();
+        List<KeyValue> keys = List.of(new KeyValue("a"), new KeyValue(""), new KeyValue("x".repeat(70_000)),
+                new KeyValue(CHARS), new KeyValue("a", "b"), new KeyValue(7), new KeyValue((Object) null));
+        WriteBuffer buffer = new WriteBuffer();
+        keys.forEach(key -> type.write(buffer, key));
+        ByteBuffer written = buffer.getBuffer().flip();
+        assertThat(written.get(0)).isEqualTo(UniqueIndexKeys.SINGLE_STRING);
+        for (KeyValue key : keys) {
+            assertThat(type.read(written)).isEqualTo(key);
+        }
+        assertThat(written.hasRemaining()).isFalse();
+        WriteBuffer old = new WriteBuffer();
+        new ObjectDataType().write(old, new KeyValue("a"));
+        assertThat(type.read(old.getBuffer().flip())).isEqualTo(new KeyValue("a"));
+    }
+
+    private static Document item(String id, int i) {
+        return new Document("_id", id).append("slug", "s" + i).append("n", i).append("big", 10_000_000_000L + i)
+                .append("at", new java.util.Date(1_700_000_000_000L + i)).append("tags", List.of("t" + i % 5, "all"))
+                .append("inner", new Document("share", i / 7.0).append("on", i % 2 == 0));
     }
 
     @Test
@@ -158,6 +227,16 @@ class DurableH2BackendTest {
             MVStore store = backend.getMvStore();
             assertThat(store.getMapNames()).contains("test.items._index__id_");
             assertThat(store.openMap("test.items._index__id_").getKeyType()).isInstanceOf(UniqueIndexKeys.class);
+        }
+    }
+
+    @Test
+    void theCollectionsStoreTheirDocumentsAsBson(@TempDir Path folder) {
+        DurableH2Backend backend = new DurableH2Backend(folder.resolve("mongo.mv"));
+        try (Served durable = Served.by(backend); MongoClient client = MongoClients.create(durable.uri())) {
+            client.getDatabase("test").getCollection("items").insertOne(new Document("_id", "a"));
+            assertThat(backend.getMvStore().openMap("databases.test.items").getValueType())
+                    .isInstanceOf(StoredDocuments.class);
         }
     }
 
